@@ -1,0 +1,1 @@
+"""Publishing pipeline of a National Contact Point for Responsible Business Conduct."""

@@ -1,0 +1,131 @@
+"""Build publications: gather and validate everything, then write.
+
+Phase one loads the content, renders every chapter and parses every
+document, collecting all problems; nothing is written to the output folder
+unless that whole phase is clean. Phase two writes each format through a
+temporary file that is renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import pandoc
+from pipeline.content import load_content
+from pipeline.document import Document, describe
+from pipeline.formats import WRITERS
+from pipeline.kinds import KINDS
+from pipeline.locale import Writer
+from pipeline.model import Content, Publication
+from pipeline.output import atomic_target
+from pipeline.problems import ContentError, Position, Problems
+from pipeline.render import environment, render_chapter
+from pipeline.transforms import apply_fig_alt, chapter_fence, resolve_chapters
+
+
+@dataclass
+class Request:
+    content: Path
+    output: Path
+    build: Path
+    slugs: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    formats: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Built:
+    path: Path
+    seconds: float
+
+
+def build(request: Request) -> list[Built]:
+    content = load_content(request.content)
+    problems = Problems()
+    publications = select(content, request, problems)
+    documents = [
+        document
+        for publication in publications
+        for lang in _languages(publication, request)
+        if (document := prepare(content, publication, lang, request.build, problems))
+    ]
+    if problems.errors:
+        raise ContentError(problems)
+    built = []
+    for document in documents:
+        for fmt in _formats(document.publication, request):
+            built.append(write(document, fmt, request.output))
+    return built
+
+
+def select(content: Content, request: Request, problems: Problems) -> list[Publication]:
+    chosen = []
+    for slug in request.slugs:
+        if slug not in content.publications:
+            problems.error(Position(content.root / "publications" / slug),
+                           f"there is no publication '{slug}'",
+                           "publications: " + ", ".join(sorted(content.publications)))
+        else:
+            chosen.append(content.publications[slug])
+    for publication in content.publications.values():
+        if publication.kind in request.kinds and publication not in chosen:
+            chosen.append(publication)
+    if not request.slugs and not request.kinds:
+        chosen = list(content.publications.values())
+    for publication in chosen:
+        if publication.kind not in KINDS:
+            problems.error(Position(publication.folder / "publication.yaml"),
+                           f"publications of kind '{publication.kind}' cannot be built yet",
+                           "kinds that build: " + ", ".join(KINDS))
+    return [p for p in chosen if p.kind in KINDS]
+
+
+def _languages(publication: Publication, request: Request) -> list[str]:
+    if not request.languages:
+        return publication.languages
+    return [lang for lang in publication.languages if lang in request.languages]
+
+
+def _formats(publication: Publication, request: Request) -> list[str]:
+    if not request.formats:
+        return publication.formats
+    return [fmt for fmt in publication.formats if fmt in request.formats]
+
+
+def prepare(content: Content, publication: Publication, lang: str, build_root: Path,
+            problems: Problems) -> Document | None:
+    """Render the chapters to Markdown and parse it once; None when it has errors."""
+    before = len(problems.errors)
+    work_dir = (build_root / publication.slug).resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    writer = Writer(lang, publication.fallback, problems)
+    kind = KINDS[publication.kind]
+    names = kind.context(content, publication, writer, work_dir / "charts", problems)
+    env = environment(publication.folder / lang, writer)
+    parts = []
+    for chapter in publication.chapters:
+        path = publication.chapter_path(lang, chapter)
+        markdown = render_chapter(path, env, names, problems)
+        if markdown is not None:
+            parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))
+    source = "\n".join(parts)
+    (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
+    if len(problems.errors) > before:
+        return None
+    ast = resolve_chapters(pandoc.parse_markdown(source), content.root, [work_dir], problems)
+    if len(problems.errors) > before:
+        return None
+    return describe(content, publication, writer, apply_fig_alt(ast),
+                    kind.TABLE_OF_CONTENTS, work_dir)
+
+
+def write(document: Document, fmt: str, output_root: Path) -> Built:
+    slug = document.publication.slug
+    target = output_root / slug / f"{document.stem}.{fmt}"
+    start = time.perf_counter()
+    with atomic_target(target) as temporary:
+        WRITERS[fmt](document, temporary)
+    return Built(target, time.perf_counter() - start)

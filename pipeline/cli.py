@@ -1,0 +1,77 @@
+"""The `ncp` command line, behind the Makefile."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from pipeline.build import Request, build
+from pipeline.content import gather
+from pipeline.problems import BuildError, ContentError, Problems
+from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
+
+CONTENT = click.option("--content", "content", default="content", show_default=True,
+                       type=click.Path(file_okay=False, path_type=Path),
+                       help="The content folder to read.")
+
+
+@click.group()
+def main() -> None:
+    """Build the publications of a National Contact Point from its content folder."""
+
+
+@main.command("build")
+@click.argument("publications", nargs=-1)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(PUBLICATION_KINDS),
+              help="Build every publication of this kind.")
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Only this format (repeatable).")
+@CONTENT
+@click.option("--output", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+@click.option("--build-dir", default="build", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Where intermediate files (rendered Markdown, Typst, charts) go.")
+def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
+                  languages: tuple[str, ...], formats: tuple[str, ...], content: Path,
+                  output: Path, build_dir: Path) -> None:
+    """Build PUBLICATIONS (folder names under publications/); all when none is named."""
+    request = Request(content, output, build_dir, list(publications), list(kinds),
+                      list(languages), list(formats))
+    start = time.perf_counter()
+    try:
+        built = build(request)
+    except ContentError as error:
+        _report(error.problems, content)
+        sys.exit(1)
+    except BuildError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for item in built:
+        click.echo(f"wrote {item.path} ({item.seconds:.2f} s)")
+    click.echo(f"{len(built)} file(s) in {time.perf_counter() - start:.2f} s")
+
+
+@main.command("check")
+@CONTENT
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check_command(content: Path, strict: bool) -> None:
+    """Validate the whole content folder and report every problem at once."""
+    problems = Problems()
+    gather(content, problems)
+    _report(problems, content)
+    failed = problems.errors or (strict and problems.warnings)
+    if not problems.items:
+        click.echo("content is valid")
+    sys.exit(1 if failed else 0)
+
+
+def _report(problems: Problems, content: Path) -> None:
+    if problems.items:
+        click.echo(problems.format(content), err=True)
+        click.echo(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)",
+                   err=True)

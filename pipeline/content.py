@@ -1,0 +1,270 @@
+"""Load and validate the whole content folder into the typed model.
+
+Everything is gathered first and every problem collected; `load_content`
+raises one `ContentError` carrying all of them, so nothing is built from
+content that breaks the contract.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from pipeline import vocabulary as v
+from pipeline.brand import load_brand
+from pipeline.model import (
+    LANGUAGES,
+    Activity,
+    ActivityResult,
+    Case,
+    Content,
+    Event,
+    Goal,
+    Organisation,
+    Party,
+    Plan,
+    Publication,
+    Results,
+    Site,
+    Step,
+    Subgoal,
+)
+from pipeline.problems import ContentError, Position, Problems
+from pipeline.records import Record
+from pipeline.yamlfile import load_yaml
+
+
+def load_content(root: Path) -> Content:
+    """Load the content folder at `root`; raise ContentError listing every error."""
+    problems = Problems()
+    content = gather(root, problems)
+    if problems.errors or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def gather(root: Path, problems: Problems) -> Content | None:
+    root = root.resolve()
+    site_path = root / "site.yaml"
+    if not site_path.is_file():
+        problems.error(Position(site_path), "the content folder has no site.yaml",
+                       "every content folder starts with site.yaml (see the content model)")
+        return None
+    site = _site(site_path, problems)
+    if site is None:
+        return None
+    brand = load_brand(site.brand, problems, site.languages)
+    plans = {p.year: p for p in _each(root / "plans", lambda f: _plan(f, problems, site))}
+    results = {r.year: r for r in _each(root / "results", lambda f: _results(f, problems, site))}
+    cases = list(_each(root / "cases", lambda f: _case(f, problems, site)))
+    publications = {}
+    for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
+        publication = _publication(folder, problems, site)
+        if publication is not None:
+            publications[publication.slug] = publication
+    return Content(root, site, brand, plans, results, cases, publications)
+
+
+def _each(folder: Path, load):
+    for path in sorted(folder.glob("*.yaml")):
+        item = load(path)
+        if item is not None:
+            yield item
+
+
+def _record(path: Path, noun: str, fields: tuple[str, ...], problems: Problems,
+            languages: list[str]) -> Record | None:
+    data = load_yaml(path, problems)
+    if data is None:
+        return None
+    return Record(data, Position(path, 1, 1), noun, fields, problems, languages)
+
+
+def _site(path: Path, problems: Problems) -> Site | None:
+    record = _record(path, "site.yaml",
+                     ("organisation", "default_language", "languages", "brand"), problems,
+                     LANGUAGES)
+    if record is None:
+        return None
+    languages = record.strings("languages", LANGUAGES, required=True) or ["nb"]
+    default = record.choice("default_language", languages) or languages[0]
+    record.languages = (default, *(lang for lang in languages if lang != default))
+    org = record.child("organisation", "the organisation",
+                       ("name", "short", "postal_address", "email", "web"))
+    name = org.text("name")
+    organisation = Organisation(
+        name=name,
+        short=org.text("short", required=False) or name,
+        postal_address=org.string("postal_address") or "",
+        email=org.string("email") or "",
+        web=org.string("web") or "",
+    )
+    brand_name = record.string("brand", required=False) or "_brand.yml"
+    brand = path.parent / brand_name
+    if not brand.is_file():
+        problems.error(record.where("brand"), f"the brand file '{brand_name}' does not exist")
+        return None
+    if name is None:
+        return None
+    return Site(organisation, default, list(record.languages), brand)
+
+
+def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
+    record = _record(path, "a plan", ("year", "title", "purpose", "goals"), problems,
+                     site.languages)
+    if record is None:
+        return None
+    goals = []
+    for g in record.children("goals", "a goal", ("id", "title", "subgoals", "activities"),
+                             required=True):
+        subgoals = [
+            Subgoal(s.string("id"), s.text("title"), _activities(s))
+            for s in g.children("subgoals", "a sub-goal", ("id", "title", "activities"))
+        ]
+        goals.append(Goal(g.string("id"), g.text("title"), subgoals, _activities(g)))
+    year = record.integer("year")
+    _expect_year_in_name(record, path, year)
+    return Plan(year, record.text("title"), record.text("purpose", required=False),
+                goals, path)
+
+
+def _activities(parent: Record) -> list[Activity]:
+    activities = []
+    for a in parent.children("activities", "an activity", ("id", "text", "tasks")):
+        tasks_value = a.data.get("tasks") or []
+        tasks = [
+            t for index, item in enumerate(tasks_value)
+            if (t := a.text_value(item, tasks_value.where(index), "tasks")) is not None
+        ] if isinstance(tasks_value, list) else []
+        activities.append(Activity(a.string("id"), a.text("text"), tasks))
+    return activities
+
+
+def _expect_year_in_name(record: Record, path: Path, year: int | None) -> None:
+    if year is not None and path.stem != str(year):
+        record.problems.error(record.where("year"),
+                              f"the file is named '{path.name}' but holds the year {year}",
+                              f"name the file {year}.yaml")
+
+
+def _results(path: Path, problems: Problems, site: Site) -> Results | None:
+    record = _record(path, "the results", ("year", "activities"), problems, site.languages)
+    if record is None:
+        return None
+    year = record.integer("year")
+    _expect_year_in_name(record, path, year)
+    activities = {}
+    raw = record.data.get("activities") or {}
+    for key in raw if isinstance(raw, dict) else []:
+        entry = Record(raw[key], raw.where(key), f"the result of activity {key}",
+                       ("status", "summary", "events", "outputs"), problems, site.languages)
+        events = [
+            Event(e.date("date"), e.text("title"), e.strings("partners"),
+                  e.integer("participants", required=False))
+            for e in entry.children("events", "an event",
+                                    ("date", "title", "partners", "participants"))
+        ]
+        activities[str(key)] = ActivityResult(
+            entry.choice("status", v.STATUSES), entry.text("summary", required=False),
+            events, entry.strings("outputs"))
+    return Results(year, activities, path)
+
+
+CASE_FIELDS = (
+    "id", "title", "received", "submitter", "enterprise", "lead_ncp", "supporting_ncps",
+    "host_countries", "sector", "chapters", "guidelines_edition", "public", "timeline",
+    "outcome", "summary", "notes",
+)
+
+
+def _case(path: Path, problems: Problems, site: Site) -> Case | None:
+    record = _record(path, "a case", CASE_FIELDS, problems, site.languages)
+    if record is None:
+        return None
+    sub = record.child("submitter", "the submitter", ("type", "name", "confidential"))
+    ent = record.child("enterprise", "the enterprise", ("name", "confidential"))
+    timeline = [
+        Step(s.date("date"), s.choice("step", v.STEPS),
+             s.choice("decision", v.DECISIONS, required=False),
+             s.choice("outcome", v.OUTCOMES, required=False))
+        for s in record.children("timeline", "a timeline step",
+                                 ("date", "step", "decision", "outcome"), required=True)
+    ]
+    case = Case(
+        id=record.string("id"),
+        title=record.text("title"),
+        received=record.date("received"),
+        submitter=Party(sub.string("name") or "", sub.boolean("confidential", False),
+                        sub.choice("type", v.SUBMITTER_TYPES)),
+        enterprise=Party(ent.string("name") or "", ent.boolean("confidential", False)),
+        lead_ncp=record.string("lead_ncp"),
+        supporting_ncps=record.strings("supporting_ncps"),
+        host_countries=record.strings("host_countries"),
+        sector=record.choice("sector", v.SECTORS),
+        chapters=record.strings("chapters", v.GUIDELINES_CHAPTERS),
+        guidelines_edition=record.choice("guidelines_edition", v.GUIDELINES_EDITIONS),
+        public=record.boolean("public", False),
+        timeline=timeline,
+        outcome=record.choice("outcome", v.OUTCOMES, required=False),
+        summary=record.text("summary", required=False),
+        notes=record.string("notes", required=False),
+        path=path,
+    )
+    if case.id is not None and case.id != path.stem:
+        problems.error(record.where("id"), f"the case file is named '{path.name}' "
+                       f"but its id is '{case.id}'", f"name the file {case.id}.yaml")
+    _check_timeline(case, record)
+    return case
+
+
+def _check_timeline(case: Case, record: Record) -> None:
+    steps = [s for s in case.timeline if s.date is not None and s.step is not None]
+    for before, after in itertools.pairwise(steps):
+        if after.date < before.date:
+            record.problems.error(record.where("timeline"),
+                                  f"step '{after.step}' ({after.date}) is dated before "
+                                  f"step '{before.step}' ({before.date})",
+                                  "list the steps in the order they happened")
+    final = [s.outcome for s in steps if s.outcome]
+    if case.outcome and final and final[-1] != case.outcome:
+        record.problems.error(record.where("outcome"),
+                              f"the outcome '{case.outcome}' differs from the timeline's "
+                              f"'{final[-1]}'", "the outcome belongs to the final step")
+
+
+PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",
+                      "chapters", "fallback", "recipient", "their_ref", "our_ref",
+                      "consultation", "case_officer", "signatories")
+
+
+def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
+    path = folder / "publication.yaml"
+    if not path.is_file():
+        problems.error(Position(path), f"the publication folder '{folder.name}' "
+                       "has no publication.yaml")
+        return None
+    record = _record(path, "a publication", PUBLICATION_FIELDS, problems, site.languages)
+    if record is None:
+        return None
+    languages = record.strings("languages", site.languages) or [site.default_language]
+    chapters = record.strings("chapters")
+    for lang in languages:
+        for chapter in chapters:
+            if not (folder / lang / chapter).is_file():
+                problems.error(record.where("chapters"),
+                               f"chapter '{lang}/{chapter}' does not exist",
+                               f"create {folder.name}/{lang}/{chapter} or remove it from "
+                               "the list")
+    return Publication(
+        slug=folder.name,
+        folder=folder,
+        kind=record.choice("kind", v.PUBLICATION_KINDS),
+        title=record.text("title"),
+        subtitle=record.text("subtitle", required=False),
+        languages=languages,
+        formats=record.strings("formats", v.FORMATS) or list(v.FORMATS),
+        date=record.date("date"),
+        year=record.integer("year", required=False),
+        chapters=chapters,
+        fallback=record.choice("fallback", site.languages, required=False),
+    )

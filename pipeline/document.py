@@ -1,0 +1,98 @@
+"""One publication in one language, parsed and ready for every format writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.ast import meta_inlines, meta_string
+from pipeline.brand import Brand
+from pipeline.locale import Writer, language_tag
+from pipeline.model import Content, Publication
+from pipeline.pandoc import Ast
+
+
+@dataclass
+class Document:
+    publication: Publication
+    lang: str
+    ast: Ast
+    brand: Brand
+    title: str
+    subtitle: str
+    date: dt.date
+    date_text: str
+    organisation: str
+    postal_address: str
+    email: str
+    web: str
+    logo: Path | None
+    logo_alt: str
+    toc: bool
+    labels: dict[str, str]
+    work_dir: Path  # build/<slug>/: intermediate files of this publication
+
+    @property
+    def tag(self) -> str:
+        return language_tag(self.lang)
+
+    @property
+    def stem(self) -> str:
+        return f"{self.publication.slug}-{self.lang}"
+
+
+def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
+             toc: bool, work_dir: Path) -> Document:
+    org = content.site.organisation
+    brand: Brand = content.brand
+    _ = writer.gettext
+    return Document(
+        publication=publication,
+        lang=writer.lang,
+        ast=ast,
+        brand=brand,
+        title=writer.text(publication.title),
+        subtitle=writer.text(publication.subtitle),
+        date=publication.date,
+        date_text=writer.date(publication.date),
+        organisation=writer.text(org.name),
+        postal_address=org.postal_address,
+        email=org.email,
+        web=org.web,
+        logo=brand.logo,
+        logo_alt=writer.text(brand.logo_alt),
+        toc=toc,
+        labels={
+            "contents": _("Contents"),
+            "page": _("Page"),
+            "of": _("of"),
+            "skip": _("Skip to content"),
+        },
+        work_dir=work_dir,
+    )
+
+
+def metadata(document: Document) -> dict[str, object]:
+    """Pandoc metadata shared by every format: text, so each writer escapes it."""
+    values = {
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "date": document.date_text,
+        "organisation": document.organisation,
+        "postal-address": document.postal_address,
+        "email": document.email,
+        "web": document.web,
+        "logo-alt": document.logo_alt,
+        "toc-title": document.labels["contents"],
+        "page-label": document.labels["page"],
+        "of-label": document.labels["of"],
+        "skip-label": document.labels["skip"],
+    }
+    meta: dict[str, object] = {key: meta_inlines(value) for key, value in values.items() if value}
+    meta["lang"] = meta_string(document.tag)
+    return meta
+
+
+def with_metadata(ast: Ast, meta: dict[str, object]) -> Ast:
+    return {**ast, "meta": {**ast.get("meta", {}), **meta}}

@@ -1,0 +1,60 @@
+"""HTML: one standalone page per publication and language, resources embedded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import pandoc
+from pipeline.brand import Brand
+from pipeline.document import Document, metadata, with_metadata
+from pipeline.transforms import shift_headings
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "html"
+
+
+def write(document: Document, target: Path) -> None:
+    # The title is the page's one h1, so the chapters' headings start at h2.
+    ast = with_metadata(shift_headings(document.ast, 1), metadata(document))
+    brand_css = document.work_dir / "brand.css"
+    brand_css.write_text(brand_stylesheet(document.brand), encoding="utf-8")
+    args = [
+        "--standalone",
+        "--template", str(TEMPLATES / "publication.html"),
+        "--section-divs",
+        "--embed-resources",
+        "--css", str(brand_css),
+        "--css", str(TEMPLATES / "publication.css"),
+        "--variable", f"html-lang={document.tag}",
+        "--variable", f"date-iso={document.date.isoformat()}",
+        "--resource-path", str(document.work_dir),
+    ]
+    if document.toc:
+        args += ["--toc", "--toc-depth=2"]
+    if document.logo:
+        args += ["--variable", f"logo-path={document.logo}"]
+    pandoc.write(ast, "html5", args, output=target)
+
+
+def brand_stylesheet(brand: Brand) -> str:
+    """CSS custom properties and @font-face rules generated from the brand file."""
+    faces = [
+        "@font-face {\n"
+        f'  font-family: "{font.family}";\n'
+        f'  src: url("{font.path}");\n'
+        f"  font-weight: {font.weight};\n"
+        f"  font-style: {font.style};\n"
+        "  font-display: swap;\n}"
+        for font in brand.fonts
+    ]
+    colors = "\n".join(f"  --color-{role}: {value};" for role, value in brand.colors.items())
+    root = (
+        ":root {\n"
+        f"{colors}\n"
+        f"  --color-heading: {brand.heading_color};\n"
+        f'  --font-base: "{brand.base_family}";\n'
+        f'  --font-heading: "{brand.heading_family}";\n'
+        f"  --heading-weight: {brand.heading_weight};\n"
+        f"  --line-height: {brand.line_height};\n"
+        "}"
+    )
+    return "\n".join([*faces, root]) + "\n"

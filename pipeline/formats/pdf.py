@@ -1,0 +1,84 @@
+"""PDF: pandoc's Typst writer, our Typst template, compiled in-process by typst.
+
+The PDF is tagged and claims PDF/UA-1, so Typst itself refuses a document
+that lacks a title, a language or an image description. Its timestamp is the
+publication date, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typst
+
+from pipeline import pandoc
+from pipeline.document import Document, metadata, with_metadata
+from pipeline.problems import BuildError
+from pipeline.transforms import typst_images, typst_language_spans, typst_string
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "typst" / "publication.typ"
+
+
+class TypstError(BuildError):
+    pass
+
+
+def write(document: Document, target: Path) -> None:
+    source = document.work_dir / f"{document.stem}.typ"
+    source.write_bytes(typst_source(document))
+    compile_pdf(source, target, document)
+
+
+def typst_source(document: Document) -> bytes:
+    ast = typst_language_spans(typst_images(document.ast))
+    ast = with_metadata(ast, metadata(document))
+    return pandoc.write(ast, "typst", ["--standalone", "--template", str(TEMPLATE),
+                                       *_variables(document)])
+
+
+def compile_pdf(source: Path, target: Path, document: Document) -> None:
+    midnight = dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC)
+    try:
+        typst.compile(
+            str(source),
+            output=str(target),
+            root="/",
+            font_paths=[str(path) for path in document.brand.font_dirs],
+            format="pdf",
+            pdf_standards=["ua-1"],
+            timestamp=int(midnight.timestamp()),
+        )
+    except typst.TypstError as error:
+        raise TypstError(f"{source}: {error}") from error
+
+
+def _variables(document: Document) -> list[str]:
+    brand = document.brand
+    code, _, region = document.tag.partition("-")
+    values = {
+        "document-title": typst_string(document.title),
+        "document-author": typst_string(document.organisation),
+        "date-year": str(document.date.year),
+        "date-month": str(document.date.month),
+        "date-day": str(document.date.day),
+        "text-lang": typst_string(code),
+        "text-region": typst_string(region) if region else "none",
+        "base-font": typst_string(brand.base_family),
+        "base-size": f"{brand.base_size_pt:g}",
+        "heading-font": typst_string(brand.heading_family),
+        "heading-weight": str(brand.heading_weight),
+        "heading-color": typst_string(brand.heading_color),
+        "mono-font": typst_string(brand.monospace_family),
+        "toc-depth": "2",
+        **{f"color-{role}": typst_string(value) for role, value in brand.colors.items()},
+    }
+    if document.toc:
+        values["toc"] = "true"
+    if document.logo:
+        values["logo-path"] = typst_string(str(document.logo))
+        values["logo-alt"] = typst_string(document.logo_alt)
+    args: list[str] = []
+    for key, value in values.items():
+        args += ["--variable", f"{key}={value}"]
+    return args

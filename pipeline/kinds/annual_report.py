@@ -1,0 +1,76 @@
+"""The annual report (årsrapport): the plan's year, its results and its cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from pipeline import labels, procedure
+from pipeline.chapter_api import PlanView, base_context, end_of_year
+from pipeline.charts import BarChart, draw
+from pipeline.locale import Writer
+from pipeline.markdown_text import Markdown
+from pipeline.model import Content, Publication
+from pipeline.problems import Position, Problems
+
+TABLE_OF_CONTENTS = True
+
+
+def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+            problems: Problems) -> dict[str, object]:
+    names = base_context(content, publication, writer)
+    year = publication.year
+    plan = content.plans.get(year) if year else None
+    if plan is None:
+        problems.error(Position(publication.folder / "publication.yaml"),
+                       f"an annual report needs the plan of its year ({year}) in plans/",
+                       "set 'year:' to a year that has plans/<year>.yaml")
+        return names
+    results = content.results.get(year)
+    plan_view = PlanView(plan, results, writer)
+    names.update(plan=plan_view, results=results, year=year)
+    charts_by_name = {
+        "case-stages": lambda: _case_stages(content, year, writer),
+        "activity-status": lambda: _activity_status(plan_view, writer),
+    }
+
+    def chart(name: str) -> Markdown:
+        if name not in charts_by_name:
+            raise ValueError(f"no chart named '{name}' (charts: {', '.join(charts_by_name)})")
+        return draw(charts_by_name[name](), content.brand, writer, charts)
+
+    names["chart"] = chart
+    return names
+
+
+def _case_stages(content: Content, year: int, writer: Writer) -> BarChart:
+    """Every case handled in the year, by where it stood at the end of the year."""
+    as_of = end_of_year(year)
+    counts: Counter[str] = Counter()
+    for case in content.cases:
+        ended = procedure.ended_on(case)
+        if case.received > as_of or (ended and ended.year < year):
+            continue
+        if procedure.is_open(case, as_of):
+            step = procedure.stage(case, as_of)
+            counts[labels.label(writer, labels.STEP, step.step if step else None)] += 1
+        else:
+            counts[labels.label(writer, labels.OUTCOME, procedure.outcome(case))] += 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return BarChart(
+        "case-stages",
+        writer.gettext("Cases handled in {year}, by stage or outcome at the end of the year")
+        .format(year=year),
+        [label for label, _ in ordered], [count for _, count in ordered],
+        writer.gettext("Number of cases"),
+    )
+
+
+def _activity_status(plan: PlanView, writer: Writer) -> BarChart:
+    counts = plan.status_counts()
+    return BarChart(
+        "activity-status",
+        writer.gettext("Activities of the plan for {year}, by status").format(year=plan.year),
+        [labels.label(writer, labels.STATUS, status) for status in counts],
+        list(counts.values()), writer.gettext("Number of activities"),
+    )

@@ -1,0 +1,40 @@
+"""Data into Markdown as text, never as markup.
+
+Every value a chapter inserts with `{{ … }}` passes through `as_markdown_text`:
+each ASCII punctuation character is backslash-escaped (pandoc's markdown
+allows escaping any of them), and line breaks fold into spaces, so a case
+title holding `*`, `<script>`, `#set`, `$x$` or `@fig:none` reads exactly as
+written in every output. Output that the pipeline itself builds as Markdown
+(partials, charts) is marked `Markdown` and passes untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from pipeline.locale import LocalizedStr, language_tag
+
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Markdown(str):
+    """Markdown the pipeline wrote on purpose; inserted as is."""
+
+
+def escape_text(value: object) -> str:
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def as_markdown_text(value: object) -> str:
+    """The finalize hook of the chapter templates."""
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return value
+    escaped = escape_text(value)
+    if isinstance(value, LocalizedStr):
+        return f"[{escaped}]{{lang={language_tag(value.lang)}}}"
+    return escaped

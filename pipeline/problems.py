@@ -1,0 +1,104 @@
+"""Problems found in content, reported the way a compiler reports them.
+
+Every stage appends to one `Problems` list instead of raising on the first
+mistake, so a writer sees every error of a run at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where in a file: 1-based line and column (column may be unknown)."""
+
+    path: Path
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    position: Position
+    message: str
+    hint: str | None = None
+    severity: str = "error"  # error | warning
+
+    def format(self, root: Path) -> str:
+        path = _relative(self.position.path, root)
+        where = str(path)
+        if self.position.line:
+            where += f":{self.position.line}"
+            if self.position.column:
+                where += f":{self.position.column}"
+        lines = [f"{where}: {self.severity}: {self.message}"]
+        source = _source_line(self.position)
+        if source is not None:
+            lines.append(f"    {source}")
+            if self.position.column:
+                lines.append("    " + " " * (self.position.column - 1) + "^")
+        if self.hint:
+            lines.append(f"    hint: {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Problems:
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, position: Position, message: str, hint: str | None = None) -> None:
+        self.items.append(Problem(position, message, hint, "error"))
+
+    def warning(self, position: Position, message: str, hint: str | None = None) -> None:
+        self.items.append(Problem(position, message, hint, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def format(self, root: Path) -> str:
+        ordered = sorted(self.items, key=_sort_key)
+        return "\n".join(p.format(root) for p in ordered)
+
+
+class ContentError(Exception):
+    """Raised once, after gathering, when content has errors; carries them all."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(f"{len(problems.errors)} error(s) in content")
+        self.problems = problems
+
+
+class BuildError(RuntimeError):
+    """A tool (pandoc, Typst) refused a document; the message says which and why."""
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, int]:
+    pos = problem.position
+    return (str(pos.path), pos.line or 0, pos.column or 0)
+
+
+def _relative(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
+def _source_line(position: Position) -> str | None:
+    if not position.line:
+        return None
+    try:
+        text = position.path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    lines = text.splitlines()
+    if position.line > len(lines):
+        return None
+    return lines[position.line - 1]

@@ -1,0 +1,167 @@
+"""Transforms of the parsed document, one small function each.
+
+The rendered Markdown wraps each chapter in a `::: {.chapter source="…"}` div
+so that image paths can be resolved against the chapter's own folder, as a
+Markdown editor's preview does; `resolve_chapters` does that and unwraps them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.ast import Element, Splice, attributes, raw_inline, stringify, walk
+from pipeline.pandoc import Ast
+from pipeline.problems import Position, Problems
+
+CHAPTER_CLASS = "chapter"
+
+
+def chapter_fence(source: str, markdown: str) -> str:
+    return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
+
+
+def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
+                     problems: Problems) -> Ast:
+    """Resolve image paths per chapter, check alt text, and unwrap the chapter divs."""
+    allowed = [content_root.resolve(), *(root.resolve() for root in extra_roots)]
+
+    def in_chapter(source: Path):
+        def check_image(element: Element) -> Element | None:
+            if element["t"] != "Image":
+                return None
+            attr, inlines, (url, title) = element["c"]
+            alt = attributes(attr).get("fig-alt") or stringify(inlines)
+            where = Position(source)
+            if not alt:
+                problems.error(where, f"the image '{url}' has no alt text",
+                               "describe the picture: ![what it shows](" + url + ")")
+            if re.match(r"^[a-z]+:", url):
+                problems.error(where, f"the image '{url}' is not a file of the content folder",
+                               "save the picture under assets/ and point to it")
+                return None
+            path = (source.parent / url).resolve()
+            if not any(path.is_relative_to(root) for root in allowed):
+                problems.error(where, f"the image '{url}' lies outside the content folder")
+            elif not path.is_file():
+                problems.error(where, f"the image '{url}' does not exist")
+            return {"t": "Image", "c": [attr, inlines, [str(path), title]]}
+        return check_image
+
+    def unwrap(element: Element) -> Splice | None:
+        if element["t"] != "Div":
+            return None
+        attr, blocks = element["c"]
+        if CHAPTER_CLASS not in attr[1]:
+            return None
+        source = content_root / attributes(attr)["source"]
+        return Splice(walk(blocks, in_chapter(source)))
+
+    return {**ast, "blocks": walk(ast["blocks"], unwrap)}
+
+
+def apply_fig_alt(ast: Ast) -> Ast:
+    """Make an image's `fig-alt` attribute its description, as every writer reads that."""
+    def image(element: Element) -> Element | None:
+        if element["t"] != "Image":
+            return None
+        (ident, classes, pairs), _inlines, target = element["c"]
+        alt = dict(pairs).get("fig-alt")
+        if alt is None:
+            return None
+        rest = [[key, value] for key, value in pairs if key != "fig-alt"]
+        text = [{"t": "Str", "c": alt}]
+        return {"t": "Image", "c": [[ident, classes, rest], text, target]}
+
+    return {**ast, "blocks": walk(ast["blocks"], image)}
+
+
+def shift_headings(ast: Ast, by: int) -> Ast:
+    def shift(element: Element) -> Element | None:
+        if element["t"] != "Header":
+            return None
+        level, attr, inlines = element["c"]
+        return {"t": "Header", "c": [min(level + by, 6), attr, inlines]}
+
+    return {**ast, "blocks": walk(ast["blocks"], shift)}
+
+
+def headings(ast: Ast, max_level: int = 2) -> list[tuple[int, str, str]]:
+    """(level, identifier, text) of each heading, in order."""
+    found: list[tuple[int, str, str]] = []
+
+    def collect(element: Element) -> None:
+        if element["t"] == "Header" and element["c"][0] <= max_level:
+            level, attr, inlines = element["c"]
+            found.append((level, attr[0], stringify(inlines)))
+
+    walk(ast["blocks"], collect)
+    return found
+
+
+def swap_image_suffix(ast: Ast, old: str, new: str) -> Ast:
+    """Point images at a sibling file in another format, where one exists."""
+    def swap(element: Element) -> Element | None:
+        if element["t"] != "Image":
+            return None
+        attr, inlines, (url, title) = element["c"]
+        sibling = Path(url).with_suffix(new)
+        if url.endswith(old) and sibling.is_file():
+            return {"t": "Image", "c": [attr, inlines, [str(sibling), title]]}
+        return None
+
+    return {**ast, "blocks": walk(ast["blocks"], swap)}
+
+
+def typst_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def typst_images(ast: Ast) -> Ast:
+    """Write images as Typst `image()` calls that keep their alt text.
+
+    pandoc's Typst writer drops an image's alt text; a tagged PDF needs it.
+    """
+    def image(element: Element) -> Element | None:
+        if element["t"] != "Image":
+            return None
+        attr, inlines, (url, _title) = element["c"]
+        alt = stringify(inlines)
+        args = [typst_string(url), f"alt: {typst_string(alt)}"]
+        width = _typst_length(attributes(attr).get("width"))
+        if width:
+            args.append(f"width: {width}")
+        return raw_inline("typst", "#image(" + ", ".join(args) + ")")
+
+    return {**ast, "blocks": walk(ast["blocks"], image)}
+
+
+def typst_language_spans(ast: Ast) -> Ast:
+    """Keep a span's language in the PDF (pandoc's Typst writer keeps only divs')."""
+    def span(element: Element) -> Splice | None:
+        if element["t"] != "Span":
+            return None
+        attr, inlines = element["c"]
+        lang = attributes(attr).get("lang")
+        if not lang:
+            return None
+        code, _, region = lang.partition("-")
+        args = f"lang: {typst_string(code.lower())}"
+        if region:
+            args += f", region: {typst_string(region.upper())}"
+        return Splice([raw_inline("typst", f"#text({args})["), *inlines,
+                       raw_inline("typst", "]")])
+
+    return {**ast, "blocks": walk(ast["blocks"], span)}
+
+
+def _typst_length(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)?", value.strip())
+    if not match:
+        return None
+    number, unit = match.groups()
+    if unit == "px":
+        return f"{float(number) * 0.75}pt"
+    return number + (unit or "pt")

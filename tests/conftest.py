@@ -1,0 +1,55 @@
+"""Shared fixtures: content folders built once per test session."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import Request, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT.parent / "shared" / "seed" / "virksomhetsplan-2025.txt"
+
+
+@dataclass
+class Built:
+    content: Path
+    output: Path
+    build: Path
+
+    def file(self, slug: str, lang: str, fmt: str) -> Path:
+        return self.output / slug / f"{slug}-{lang}.{fmt}"
+
+    def markdown(self, slug: str, lang: str) -> str:
+        return (self.build / slug / f"{slug}-{lang}.md").read_text(encoding="utf-8")
+
+
+def build_folder(content: Path, tmp: Path) -> Built:
+    built = Built(content, tmp / "output", tmp / "build")
+    build(Request(content, built.output, built.build))
+    return built
+
+
+@pytest.fixture(scope="session")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_folder(ROOT / "content", tmp_path_factory.mktemp("real"))
+
+
+@pytest.fixture(scope="session")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_folder(FIXTURES / "mini", tmp_path_factory.mktemp("mini"))
+
+
+@pytest.fixture(scope="session")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_folder(FIXTURES / "english", tmp_path_factory.mktemp("english"))
+
+
+def squash(text: str) -> str:
+    """Whitespace folded to single spaces, soft hyphens and hyphenation breaks undone."""
+    text = text.replace("\u00ad", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()

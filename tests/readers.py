@@ -1,0 +1,42 @@
+"""Reading built files the way the tests need them: text and structure."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pikepdf
+import pypdf
+from bs4 import BeautifulSoup
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text with line-end hyphenation joined and whitespace folded."""
+    reader = pypdf.PdfReader(str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    text = text.replace("\u00ad", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf(path: Path) -> pikepdf.Pdf:
+    return pikepdf.open(str(path))
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of the body and of its tables, in order, folded."""
+    document = docx.Document(str(path))
+    body = document.element.body
+    parts = ["".join(t.text or "" for t in p.iter(docx.oxml.ns.qn("w:t")))
+             for p in body.iter(docx.oxml.ns.qn("w:p"))]
+    return re.sub(r"\s+", " ", " ".join(parts).replace("\u00a0", " "))
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def html_text(path: Path) -> str:
+    soup = html(path)
+    return re.sub(r"\s+", " ", soup.get_text(" ").replace("\u00a0", " "))

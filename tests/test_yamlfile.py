@@ -1,0 +1,47 @@
+"""YAML mistakes become problems at the right line, never tracebacks."""
+
+from pathlib import Path
+
+from pipeline.problems import Problems
+from pipeline.yamlfile import load_yaml
+
+
+def load(tmp_path: Path, text: str) -> tuple[object, Problems]:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    problems = Problems()
+    return load_yaml(path, problems), problems
+
+
+def test_positions_of_values_are_kept(tmp_path: Path) -> None:
+    data, problems = load(tmp_path, "a: 1\nb:\n  c: [x, y]\n")
+    assert not problems.items
+    assert data.where("b").line == 3
+    assert data["b"]["c"].where(1).column == 10
+
+
+def test_duplicate_keys_are_errors(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "title: a\nyear: 1\ntitle: b\n")
+    [error] = problems.errors
+    assert error.position.line == 3
+    assert "duplicate key 'title'" in error.message and "line 1" in error.message
+
+
+def test_impossible_dates_are_errors(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "received: 2025-02-30\n")
+    [error] = problems.errors
+    assert (error.position.line, error.position.column) == (1, 11)
+    assert "2025-02-30" in error.message
+
+
+def test_syntax_errors_name_the_place(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, "a: 1\nb: [1, 2\nc: 3\n")
+    [error] = problems.errors
+    assert error.message.startswith("YAML syntax")
+    assert error.position.line == 3
+
+
+def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, b"a: 1\nb: caf\xe9\n")
+    [error] = problems.errors
+    assert error.position.line == 2 and "0xe9" in error.message
