@@ -122,10 +122,8 @@ class Cases:
         return self._select(year, lambda c: (procedure.accepted_on(c) or dt.date.max).year == year)
 
     def active(self, year: int) -> CaseList:
-        """Every case handled during the year: open at some point in it."""
-        start = dt.date(year, 1, 1)
-        return self._select(year, lambda c: c.received <= end_of_year(year)
-                            and (procedure.ended_on(c) or dt.date.max) >= start)
+        """Every case worked on during the year: open in it, or with a step in it."""
+        return self._select(year, lambda c: procedure.active_in(c, year))
 
     def handling_times(self, year: int) -> list[PhaseTime]:
         """Average months per phase, over the phases that ended in `year`."""

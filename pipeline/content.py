@@ -234,7 +234,7 @@ def _check_timeline(case: Case, record: Record) -> None:
 
 PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",
                       "chapters", "fallback", "recipient", "their_ref", "our_ref",
-                      "consultation", "case_officer", "signatories")
+                      "consultation", "case_officer", "signatories", "bibliography")
 
 
 def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
@@ -248,11 +248,12 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         return None
     languages = record.strings("languages", site.languages) or [site.default_language]
     chapters = record.strings("chapters")
+    listed = record.data.get("chapters")
     for lang in languages:
-        for chapter in chapters:
+        for index, chapter in enumerate(chapters):
             if not (folder / lang / chapter).is_file():
-                problems.error(record.where("chapters"),
-                               f"chapter '{lang}/{chapter}' does not exist",
+                where = listed.where(index) if hasattr(listed, "where") else record.position
+                problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
                                f"create {folder.name}/{lang}/{chapter} or remove it from "
                                "the list")
     return Publication(

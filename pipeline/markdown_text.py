@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import string
 
-from pipeline.locale import LocalizedStr, language_tag
+from pipeline.locale import LocalizedStr
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-_WHITESPACE = re.compile(r"\s+")
+# Line breaks and tabs fold into one space; a no-break space is kept on purpose.
+_WHITESPACE = re.compile("[ \t\r\n\f\v\u2028\u2029]+")
 
 
 class Markdown(str):
@@ -36,5 +37,5 @@ def as_markdown_text(value: object) -> str:
         return value
     escaped = escape_text(value)
     if isinstance(value, LocalizedStr):
-        return f"[{escaped}]{{lang={language_tag(value.lang)}}}"
+        return f"[{escaped}]{{lang={value.lang}}}"
     return escaped

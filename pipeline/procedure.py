@@ -44,6 +44,13 @@ def is_open(case: Case, as_of: dt.date) -> bool:
     return case.received <= as_of and (end is None or end > as_of)
 
 
+def active_in(case: Case, year: int) -> bool:
+    """Open at some time in `year`, or with a step (a follow-up, say) dated in it."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    still_open = case.received <= end and (ended_on(case) or dt.date.max) >= start
+    return still_open or any(step.date.year == year for step in case.timeline)
+
+
 def stage(case: Case, as_of: dt.date) -> Step | None:
     """The latest step reached on `as_of`."""
     reached = [step for step in case.timeline if step.date <= as_of]

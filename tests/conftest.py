@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,15 +29,15 @@ class Built:
         return (self.build / slug / f"{slug}-{lang}.md").read_text(encoding="utf-8")
 
 
-def build_folder(content: Path, tmp: Path) -> Built:
+def build_folder(content: Path, tmp: Path, kinds: list[str] | None = None) -> Built:
     built = Built(content, tmp / "output", tmp / "build")
-    build(Request(content, built.output, built.build))
+    build(Request(content, built.output, built.build, kinds=kinds or []))
     return built
 
 
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_folder(ROOT / "content", tmp_path_factory.mktemp("real"))
+    return build_folder(Path(os.environ.get("NCP_REAL_CONTENT", ROOT / "content")), tmp_path_factory.mktemp("real"), ["annual-report"])
 
 
 @pytest.fixture(scope="session")

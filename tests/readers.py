@@ -12,12 +12,15 @@ from bs4 import BeautifulSoup
 
 
 def pdf_text(path: Path) -> str:
-    """The PDF's text with line-end hyphenation joined and whitespace folded."""
+    """The PDF's text with hyphenation at line ends undone and whitespace folded.
+
+    Typst maps its hyphen glyph to a soft hyphen: at a line end it is a
+    hyphenation break, elsewhere the hyphen the writer typed.
+    """
     reader = pypdf.PdfReader(str(path))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
-    text = text.replace("\u00ad", "").replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", text)
+    text = re.sub(r"\u00ad[ \t]*\n", "", text).replace("\u00ad", "-")
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
 
 
 def pdf(path: Path) -> pikepdf.Pdf:
@@ -40,3 +43,8 @@ def html(path: Path) -> BeautifulSoup:
 def html_text(path: Path) -> str:
     soup = html(path)
     return re.sub(r"\s+", " ", soup.get_text(" ").replace("\u00a0", " "))
+
+
+def compact(text: str) -> str:
+    """Text with all whitespace removed: PDF line breaks and hyphenation cannot split a match."""
+    return re.sub(r"\s+", "", text.replace("\u00ad", "").replace("\u00a0", " "))

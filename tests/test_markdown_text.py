@@ -36,4 +36,4 @@ def test_markdown_the_pipeline_wrote_passes_untouched() -> None:
 
 
 def test_fallback_text_keeps_its_language() -> None:
-    assert as_markdown_text(LocalizedStr("Tekst", "nb")) == "[Tekst]{lang=nb-NO}"
+    assert as_markdown_text(LocalizedStr("Tekst", "nb")) == "[Tekst]{lang=nb}"

@@ -21,10 +21,11 @@ def write(document: Document, target: Path) -> None:
         "--standalone",
         "--template", str(TEMPLATES / "publication.html"),
         "--section-divs",
+        "--wrap=none",
         "--embed-resources",
         "--css", str(brand_css),
         "--css", str(TEMPLATES / "publication.css"),
-        "--variable", f"html-lang={document.tag}",
+        "--variable", f"html-lang={document.lang}",
         "--variable", f"date-iso={document.date.isoformat()}",
         "--resource-path", str(document.work_dir),
     ]

@@ -1,0 +1,1 @@
+"""Build benchmark: `make bench` (or `python -m bench`)."""
