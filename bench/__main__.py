@@ -58,7 +58,8 @@ def main() -> None:
                                       font_paths=[str(args.content / "fonts" / "inter")]),
                 args.runs)),
         ]
-    print(f"{'step':<26} {'median s':>9} {'best s':>9}   ({args.runs} runs, {args.slug}-{args.lang})")
+    title = f"({args.runs} runs, {args.slug}-{args.lang})"
+    print(f"{'step':<26} {'median s':>9} {'best s':>9}   {title}")
     for name, median, best in rows:
         print(f"{name:<26} {median:>9.3f} {best:>9.3f}")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.locale import Writer
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
+def N_(message: str) -> str:
     """Mark a message for extraction into the catalogs; translated when shown."""
     return message
 

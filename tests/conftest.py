@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,7 @@ def build_folder(content: Path, tmp: Path, kinds: list[str] | None = None) -> Bu
 
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_folder(Path(os.environ.get("NCP_REAL_CONTENT", ROOT / "content")), tmp_path_factory.mktemp("real"), ["annual-report"])
+    return build_folder(ROOT / "content", tmp_path_factory.mktemp("real"), ["annual-report"])
 
 
 @pytest.fixture(scope="session")

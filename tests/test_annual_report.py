@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import docx
 import pikepdf
 import pytest
+from conftest import Built, build_folder
 from docx.oxml.ns import qn
 from readers import compact, docx_text, html, html_text, pdf, pdf_text
 
-from conftest import Built, build_folder
 from pipeline import procedure
 from pipeline.content import load_content
 
@@ -94,7 +95,7 @@ def test_pdf_is_tagged_titled_in_norwegian_with_embedded_fonts(real: Built) -> N
     assert len(document.pages) >= 12
     fonts = {}
     for page in document.pages:
-        for name, font in page.Resources.get("/Font", {}).items():
+        for font in page.Resources.get("/Font", {}).values():
             fonts[str(font.get("/BaseFont"))] = font
     assert any("Inter" in name for name in fonts)
     for name, font in fonts.items():
@@ -199,4 +200,4 @@ def test_html_page_structure(real: Built) -> None:
 def test_html_headings_do_not_skip_levels(real: Built) -> None:
     page = html(real.file(SLUG, "nb", "html"))
     levels = [int(h.name[1]) for h in page.find_all(re.compile(r"^h[1-6]$"))]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import Built
 
 pytestmark = pytest.mark.browser

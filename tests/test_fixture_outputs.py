@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import docx
 import pytest
+from conftest import Built
 from docx.oxml.ns import qn
 from readers import compact, docx_text, html, html_text, pdf, pdf_text
-
-from conftest import Built
 
 pytestmark = pytest.mark.slow
 NASTY_TITLE = "*farming* <script>alert(1)</script> #set page(width: 1cm) $x^2$ @fig:none"
