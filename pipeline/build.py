@@ -45,13 +45,7 @@ class Built:
 def build(request: Request) -> list[Built]:
     content = load_content(request.content)
     problems = Problems()
-    publications = select(content, request, problems)
-    documents = [
-        document
-        for publication in publications
-        for lang in _languages(publication, request)
-        if (document := prepare(content, publication, lang, request.build, problems))
-    ]
+    documents = prepare_all(content, request, problems)
     if problems.errors:
         raise ContentError(problems)
     built = []
@@ -59,6 +53,16 @@ def build(request: Request) -> list[Built]:
         for fmt in _formats(document.publication, request):
             built.append(write(document, fmt, request.output))
     return built
+
+
+def prepare_all(content: Content, request: Request, problems: Problems) -> list[Document]:
+    """Render and parse every selected publication in every selected language."""
+    return [
+        document
+        for publication in select(content, request, problems)
+        for lang in _languages(publication, request)
+        if (document := prepare(content, publication, lang, request.build, problems))
+    ]
 
 
 def select(content: Content, request: Request, problems: Problems) -> list[Publication]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import click
 
-from pipeline.build import Request, build
+from pipeline.build import Request, build, prepare_all
 from pipeline.content import gather
+from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
 
@@ -62,7 +64,12 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
 def check_command(content: Path, strict: bool) -> None:
     """Validate the whole content folder and report every problem at once."""
     problems = Problems()
-    gather(content, problems)
+    loaded = gather(content, problems)
+    if loaded is not None and not problems.errors:
+        with tempfile.TemporaryDirectory() as scratch:
+            request = Request(content, Path(scratch) / "output", Path(scratch) / "build",
+                              kinds=list(KINDS))
+            prepare_all(loaded, request, problems)
     _report(problems, content)
     failed = problems.errors or (strict and problems.warnings)
     if not problems.items:

@@ -7,11 +7,11 @@ content that breaks the contract.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 from pipeline import vocabulary as v
 from pipeline.brand import load_brand
+from pipeline.checks import check_content
 from pipeline.model import (
     LANGUAGES,
     Activity,
@@ -62,7 +62,9 @@ def gather(root: Path, problems: Problems) -> Content | None:
         publication = _publication(folder, problems, site)
         if publication is not None:
             publications[publication.slug] = publication
-    return Content(root, site, brand, plans, results, cases, publications)
+    content = Content(root, site, brand, plans, results, cases, publications)
+    check_content(content, problems)
+    return content
 
 
 def _each(folder: Path, load):
@@ -167,7 +169,8 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
         activities[str(key)] = ActivityResult(
             entry.choice("status", v.STATUSES), entry.text("summary", required=False),
             events, entry.strings("outputs"))
-    return Results(year, activities, path)
+    positions = dict(raw.key_positions) if isinstance(raw, dict) else {}
+    return Results(year, activities, path, positions)
 
 
 CASE_FIELDS = (
@@ -186,7 +189,7 @@ def _case(path: Path, problems: Problems, site: Site) -> Case | None:
     timeline = [
         Step(s.date("date"), s.choice("step", v.STEPS),
              s.choice("decision", v.DECISIONS, required=False),
-             s.choice("outcome", v.OUTCOMES, required=False))
+             s.choice("outcome", v.OUTCOMES, required=False), s.position)
         for s in record.children("timeline", "a timeline step",
                                  ("date", "step", "decision", "outcome"), required=True)
     ]
@@ -209,27 +212,12 @@ def _case(path: Path, problems: Problems, site: Site) -> Case | None:
         summary=record.text("summary", required=False),
         notes=record.string("notes", required=False),
         path=path,
+        positions=dict(record.data.value_positions),
     )
     if case.id is not None and case.id != path.stem:
         problems.error(record.where("id"), f"the case file is named '{path.name}' "
                        f"but its id is '{case.id}'", f"name the file {case.id}.yaml")
-    _check_timeline(case, record)
     return case
-
-
-def _check_timeline(case: Case, record: Record) -> None:
-    steps = [s for s in case.timeline if s.date is not None and s.step is not None]
-    for before, after in itertools.pairwise(steps):
-        if after.date < before.date:
-            record.problems.error(record.where("timeline"),
-                                  f"step '{after.step}' ({after.date}) is dated before "
-                                  f"step '{before.step}' ({before.date})",
-                                  "list the steps in the order they happened")
-    final = [s.outcome for s in steps if s.outcome]
-    if case.outcome and final and final[-1] != case.outcome:
-        record.problems.error(record.where("outcome"),
-                              f"the outcome '{case.outcome}' differs from the timeline's "
-                              f"'{final[-1]}'", "the outcome belongs to the final step")
 
 
 PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",

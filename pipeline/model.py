@@ -96,6 +96,7 @@ class Results:
     year: int
     activities: dict[str, ActivityResult]
     path: Path
+    positions: dict[str, Position] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +112,7 @@ class Step:
     step: str
     decision: str | None = None
     outcome: str | None = None
+    position: Position | None = None
 
 
 @dataclass
@@ -132,6 +134,10 @@ class Case:
     summary: Text | None
     notes: str | None
     path: Path
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def where(self, name: str) -> Position:
+        return self.positions.get(name, Position(self.path, 1))
 
 
 @dataclass

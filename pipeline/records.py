@@ -45,18 +45,20 @@ class Record:
         return self.data.where(key) if hasattr(self.data, "value_positions") else self.position
 
     def _check_unknown(self, fields: tuple[str, ...]) -> None:
+        self.misspelt: set[str] = set()
         for key in self.data:
             if key in fields:
                 continue
             where = self.data.key_positions.get(key, self.position)
             close = difflib.get_close_matches(str(key), fields, n=1)
+            self.misspelt.update(close)
             hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
             self.problems.error(where, f"'{key}' is not a field of {self.noun}", hint)
 
     def _missing(self, key: str, required: bool) -> bool:
         if key in self.data and self.data[key] is not None:
             return False
-        if required and self.ok:
+        if required and self.ok and key not in self.misspelt:  # already reported as misspelt
             self.problems.error(self.position, f"{self.noun} lacks the field '{key}'")
         return True
 

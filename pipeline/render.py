@@ -18,6 +18,7 @@ import jinja2
 from pipeline.locale import Writer
 from pipeline.markdown_text import Markdown, as_markdown_text
 from pipeline.problems import Position, Problems
+from pipeline.textfile import read_text
 
 PARTIALS = Path(__file__).resolve().parent.parent / "templates" / "partials"
 
@@ -65,8 +66,12 @@ def anchor(value: object, prefix: str) -> Markdown:
 def render_chapter(path: Path, env: jinja2.Environment, context: dict[str, Any],
                    problems: Problems) -> Markdown | None:
     """Render one chapter file; problems carry the chapter's own line numbers."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
     try:
-        template = env.get_template(path.name)
+        code = env.compile(text, name=path.name, filename=str(path))
+        template = env.template_class.from_code(env, code, env.make_globals(None))
         return Markdown(template.render(context))
     except jinja2.TemplateSyntaxError as error:
         where = Path(error.filename) if error.filename else path

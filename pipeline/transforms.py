@@ -7,6 +7,7 @@ Markdown editor's preview does; `resolve_chapters` does that and unwraps them.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -23,30 +24,35 @@ def chapter_fence(source: str, markdown: str) -> str:
 
 def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
                      problems: Problems) -> Ast:
-    """Resolve image paths per chapter, check alt text, and unwrap the chapter divs."""
+    """Resolve image paths per chapter, check images, links and headings, unwrap chapters."""
     allowed = [content_root.resolve(), *(root.resolve() for root in extra_roots)]
+    seen = _Seen()
 
     def in_chapter(source: Path):
-        def check_image(element: Element) -> Element | None:
-            if element["t"] != "Image":
+        def visit(element: Element) -> Element | None:
+            kind = element["t"]
+            if kind == "Header":
+                level, attr, inlines = element["c"]
+                seen.headings.append((source, level, stringify(inlines)))
+            if kind in ("Header", "Div", "Span", "Figure", "Table", "CodeBlock", "Image"):
+                identifier = element["c"][1][0] if kind == "Header" else element["c"][0][0]
+                seen.ids.add(identifier)
+            if kind == "Link":
+                target = element["c"][2][0]
+                if target.startswith("#"):
+                    seen.links.append((source, target))
+                elif not re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                    _check_file(source, target, "link", allowed, problems)
+            if kind != "Image":
                 return None
             attr, inlines, (url, title) = element["c"]
             alt = attributes(attr).get("fig-alt") or stringify(inlines)
-            where = Position(source)
             if not alt:
-                problems.error(where, f"the image '{url}' has no alt text",
+                problems.error(_locate(source, url), f"the image '{url}' has no alt text",
                                "describe the picture: ![what it shows](" + url + ")")
-            if re.match(r"^[a-z]+:", url):
-                problems.error(where, f"the image '{url}' is not a file of the content folder",
-                               "save the picture under assets/ and point to it")
-                return None
-            path = (source.parent / url).resolve()
-            if not any(path.is_relative_to(root) for root in allowed):
-                problems.error(where, f"the image '{url}' lies outside the content folder")
-            elif not path.is_file():
-                problems.error(where, f"the image '{url}' does not exist")
-            return {"t": "Image", "c": [attr, inlines, [str(path), title]]}
-        return check_image
+            path = _check_file(source, url, "image", allowed, problems)
+            return {"t": "Image", "c": [attr, inlines, [str(path or url), title]]}
+        return visit
 
     def unwrap(element: Element) -> Splice | None:
         if element["t"] != "Div":
@@ -57,7 +63,65 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
         source = content_root / attributes(attr)["source"]
         return Splice(walk(blocks, in_chapter(source)))
 
-    return {**ast, "blocks": walk(ast["blocks"], unwrap)}
+    resolved = {**ast, "blocks": walk(ast["blocks"], unwrap)}
+    seen.report(problems)
+    return resolved
+
+
+class _Seen:
+    """What the chapters of one document hold, for checks across chapters."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.links: list[tuple[Path, str]] = []
+        self.headings: list[tuple[Path, int, str]] = []
+
+    def report(self, problems: Problems) -> None:
+        for source, target in self.links:
+            if target[1:] not in self.ids:
+                close = difflib.get_close_matches(target[1:], sorted(self.ids), n=1)
+                hint = f"did you mean '#{close[0]}'?" if close else \
+                    "give the heading an id: # Title {#the-id}"
+                problems.error(_locate(source, target), f"the link '{target}' points to no "
+                               "heading or figure of this publication", hint)
+        previous = 0
+        for source, level, text in self.headings:
+            if level > previous + 1:
+                problems.error(_locate(source, text), f"the heading '{text}' skips from level "
+                               f"{previous} to {level}",
+                               f"make it level {previous + 1} ({'#' * (previous + 1)})")
+            previous = level
+
+
+def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
+                problems: Problems) -> Path | None:
+    where = _locate(source, url)
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url):
+        problems.error(where, f"the {noun} '{url}' is not a file of the content folder",
+                       "save the file under assets/ and point to it")
+        return None
+    path = (source.parent / url.split("#")[0]).resolve()
+    if not any(path.is_relative_to(root) for root in allowed):
+        problems.error(where, f"the {noun} '{url}' lies outside the content folder")
+        return None
+    if not path.is_file():
+        problems.error(where, f"the {noun} '{url}' does not exist",
+                       "paths are relative to the chapter's own file")
+        return None
+    return path
+
+
+def _locate(source: Path, needle: str) -> Position:
+    """The first line of the chapter that holds `needle` (the AST has no positions)."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Position(source)
+    for number, line in enumerate(lines, start=1):
+        column = line.find(needle)
+        if column >= 0:
+            return Position(source, number, column + 1)
+    return Position(source)
 
 
 def apply_fig_alt(ast: Ast) -> Ast:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from pipeline.problems import Position, Problems
+from pipeline.textfile import read_text
 
 
 class LocatedDict(dict):
@@ -93,27 +94,6 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-
-def read_text(path: Path, problems: Problems) -> str | None:
-    """Read a UTF-8 text file; an undecodable byte becomes a problem at its line."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.error(Position(path), f"cannot read the file: {error.strerror}")
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.error(
-            Position(path, line, column),
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x})",
-            "save the file as UTF-8 in your editor",
-        )
-        return None
-    return text.removeprefix("\ufeff")
 
 
 def load_yaml(path: Path, problems: Problems) -> Any:

@@ -1,0 +1,219 @@
+"""`ncp check`: every mistake reported at its file, line and column, all in one run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from pipeline.cli import main
+
+
+def broken(tmp_path: Path, edits: dict[str, object]) -> Path:
+    """A copy of the mini fixture with `edits`: text replacements or whole new contents."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder)
+    for name, edit in edits.items():
+        path = folder / name
+        if isinstance(edit, tuple):
+            old, new = edit
+            text = path.read_text(encoding="utf-8")
+            assert old in text, f"{old!r} not in {name}"
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        elif isinstance(edit, bytes):
+            path.write_bytes(edit)
+        else:
+            path.write_text(str(edit), encoding="utf-8")
+    return folder
+
+
+def check(folder: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--content", str(folder), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        result.exception
+    return result.exit_code, result.output
+
+
+CASES = {
+    "unknown field": (
+        {"cases/2025-03.yaml": ("received:", "recieved:")},
+        "cases/2025-03.yaml:3:1: error: 'recieved' is not a field of a case",
+        "did you mean 'received'?"),
+    "missing field": (
+        {"cases/2025-03.yaml": ("sector: professional-scientific-and-technical-activities\n",
+                                "")},
+        "cases/2025-03.yaml:1:1: error: a case lacks the field 'sector'", None),
+    "duplicate key": (
+        {"cases/2025-03.yaml": ("public: true", "public: true\npublic: false")},
+        "cases/2025-03.yaml:13:1: error: duplicate key 'public' (first given on line 12)",
+        None),
+    "impossible date": (
+        {"cases/2025-03.yaml": ("received: 2025-03-01", "received: 2025-02-30")},
+        "cases/2025-03.yaml:3:11: error: '2025-02-30' is not a date that exists",
+        "YYYY-MM-DD"),
+    "value outside the vocabulary": (
+        {"cases/2025-03.yaml": ("type: individual", "type: indivdual")},
+        "cases/2025-03.yaml:4:19: error: 'indivdual' is not a valid type",
+        "did you mean 'individual'?"),
+    "wrong type": (
+        {"results/2025.yaml": ("participants: 40", "participants: forty")},
+        "results/2025.yaml:13:23: error: 'participants' must be a whole number", None),
+    "tab indentation": (
+        {"plans/2025.yaml": ("  - id: \"2\"", "\t- id: \"2\"")},
+        "plans/2025.yaml:17:1: error: YAML syntax", "tabs"),
+    "undeclared language": (
+        {"plans/2025.yaml": ("title: {nb: Testplan for 2025}",
+                             "title: {nb: Testplan for 2025, de: Testplan}")},
+        "plans/2025.yaml:2:32: error: 'de' is not a language of this site", "nb, en"),
+    "result of no activity": (
+        {"results/2025.yaml": ('"2.1":', '"2.2":')},
+        "results/2025.yaml:17:3: error: '2.2' is not an activity of the plan for 2025",
+        "did you mean '2.1'?"),
+    "case file named after another id": (
+        {"cases/2025-03.yaml": ('id: "2025-03"', 'id: "2025-33"')},
+        "cases/2025-03.yaml:1:5: error: the case file is named '2025-03.yaml' but its id is "
+        "'2025-33'", "name the file 2025-33.yaml"),
+    "steps out of date order": (
+        {"cases/2024-01.yaml": ("{date: 2025-01-10, step: good-offices}",
+                                "{date: 2024-11-10, step: good-offices}")},
+        "cases/2024-01.yaml:16:5: error: step 'good-offices' (2024-11-10) is dated before "
+        "step 'initial-assessment' (2024-12-01)", None),
+    "steps out of procedure order": (
+        {"cases/2024-01.yaml": ("step: good-offices}", "step: received}")},
+        "cases/2024-01.yaml:16:5: error: step 'received' cannot come after "
+        "'initial-assessment'", "the procedure's order"),
+    "decision on the wrong step": (
+        {"cases/2024-01.yaml": ("step: good-offices}", "step: good-offices, decision: accepted}")},
+        "cases/2024-01.yaml:16:5: error: a decision belongs to the initial assessment, not to "
+        "'good-offices'", None),
+    "outcome without its step": (
+        {"cases/2024-01.yaml": ("notes:", "outcome: withdrawn\nnotes:")},
+        "cases/2024-01.yaml:18:10: error: the outcome 'withdrawn' needs a 'concluded' step",
+        None),
+    "ended without an outcome": (
+        {"cases/2025-03.yaml": ("outcome: not-accepted\n", "")},
+        "error: the procedure ended with 'initial-assessment' on 2025-05-01 but the case has "
+        "no outcome", None),
+    "lead is also supporting": (
+        {"cases/2024-01.yaml": ('supporting_ncps: ["SE"]', 'supporting_ncps: ["SE", "NO"]')},
+        "cases/2024-01.yaml:7:18: error: 'NO' is both the lead and a supporting NCP", None),
+    "not a country code": (
+        {"cases/2024-01.yaml": ('host_countries: ["CL"]', 'host_countries: ["UK"]')},
+        "cases/2024-01.yaml:8:17: error: 'UK' is not an ISO 3166-1 country code", None),
+    "missing chapter": (
+        {"publications/rapport/publication.yaml": ("[tall.md, saker.md]",
+                                                   "[tall.md, saker.md, mangler.md]")},
+        "publications/rapport/publication.yaml:7:31: error: chapter 'nb/mangler.md' does not "
+        "exist", None),
+    "undefined name in a chapter": (
+        {"publications/rapport/nb/saker.md": ("Klager: {{ case.submitter }}",
+                                              "Klager: {{ case.submiter }}")},
+        "publications/rapport/nb/saker.md:8: error: undefined name:", "docs/chapters.md"),
+    "template syntax error": (
+        {"publications/rapport/nb/saker.md": ("{% endfor %}", "{% endfo %}")},
+        "publications/rapport/nb/saker.md:11: error: template syntax:", None),
+    "image without alt text": (
+        {"publications/rapport/nb/tall.md": ("![Et grønt kvadrat med en hvit sirkel]", "![]")},
+        "publications/rapport/nb/tall.md:12:5: error: the image 'bilde.svg' has no alt text",
+        None),
+    "image outside the content folder": (
+        {"publications/rapport/nb/tall.md": ("(bilde.svg)", "(../../../../../etc/passwd.svg)")},
+        "publications/rapport/nb/tall.md:12:40: error: the image "
+        "'../../../../../etc/passwd.svg' lies outside the content folder", None),
+    "missing image": (
+        {"publications/rapport/nb/tall.md": ("(bilde.svg)", "(bildet.svg)")},
+        "publications/rapport/nb/tall.md:12:40: error: the image 'bildet.svg' does not exist",
+        None),
+    "link to a heading that does not exist": (
+        {"publications/rapport/nb/saker.md": ("# Saker {#saker}",
+                                              "# Saker {#saker}\n\nSe [tallene](#tal).")},
+        "publications/rapport/nb/saker.md:3:14: error: the link '#tal' points to no heading",
+        "did you mean '#tall'?"),
+    "skipped heading level": (
+        {"publications/rapport/nb/saker.md": ("# Saker {#saker}",
+                                              "# Saker {#saker}\n\n### Dypt")},
+        "publications/rapport/nb/saker.md:3:5: error: the heading 'Dypt' skips from level 1 "
+        "to 3", "make it level 2"),
+    "not UTF-8": (
+        {"cases/2025-03.yaml": b'id: "2025-03"\ntitle: {nb: Klage om \xe6rlighet}\n'},
+        "cases/2025-03.yaml:2:22: error: the file is not UTF-8 (byte 0xe6)", None),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_mistake_is_reported_where_it_is(tmp_path: Path, name: str) -> None:
+    edits, expected, hint = CASES[name]
+    status, output = check(broken(tmp_path, edits))
+    assert status == 1
+    assert expected in output
+    if hint:
+        assert hint in output
+    assert "Traceback" not in output
+
+
+def test_the_offending_line_is_shown_with_a_caret(tmp_path: Path) -> None:
+    _, output = check(broken(tmp_path, {"cases/2025-03.yaml": ("sector: prof", "sektor: prof")}))
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "'sektor' is not a field" in line)
+    assert lines[at + 1].strip().startswith("sektor: professional")
+    assert lines[at + 2].strip() == "^"
+
+
+def test_every_mistake_of_a_run_is_reported_at_once(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {name: edit for name, edit in [
+        next(iter(CASES["unknown field"][0].items())),
+        next(iter(CASES["result of no activity"][0].items())),
+        next(iter(CASES["not a country code"][0].items())),
+        next(iter(CASES["missing chapter"][0].items())),
+    ]})
+    status, output = check(folder)
+    assert status == 1
+    for name in ("unknown field", "result of no activity", "not a country code",
+                 "missing chapter"):
+        assert CASES[name][1] in output
+    assert "4 error(s)" in output
+
+
+def test_warnings_fail_only_when_strict(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {"results/2025.yaml": (
+        '  "2.1":\n    status: postponed\n    summary: {nb: Utsatt til neste år.}\n', "")})
+    status, output = check(folder)
+    assert status == 0
+    assert "warning: activity 2.1 of the plan for 2025 has no result" in output
+    assert check(folder, "--strict")[0] == 1
+
+
+def test_encoding_slips_are_warnings(tmp_path: Path) -> None:
+    text = (FIXTURES / "mini" / "cases" / "2025-03.yaml").read_text(encoding="utf-8")
+    folder = broken(tmp_path, {
+        "cases/2025-03.yaml": text.replace("\n", "\r\n"),
+        "cases/2024-01.yaml": "\ufeff" + (FIXTURES / "mini/cases/2024-01.yaml").read_text(
+            encoding="utf-8"),
+    })
+    status, output = check(folder)
+    assert status == 0
+    assert "cases/2025-03.yaml:1: warning: the file has Windows line ends (CRLF)" in output
+    assert "cases/2024-01.yaml:1:1: warning: the file starts with a byte-order mark" in output
+
+
+def test_clean_content_passes(tmp_path: Path) -> None:
+    status, output = check(FIXTURES / "mini")
+    assert (status, output.strip()) == (0, "content is valid")
+
+
+def test_a_build_of_broken_content_writes_nothing(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {"cases/2025-03.yaml": ("received:", "recieved:")})
+    output = tmp_path / "output"
+    (output / "rapport").mkdir(parents=True)
+    earlier = output / "rapport" / "rapport-nb.pdf"
+    earlier.write_bytes(b"the previous good build")
+    result = CliRunner().invoke(main, ["build", "--content", str(folder), "--output",
+                                       str(output), "--build-dir", str(tmp_path / "build")])
+    assert result.exit_code == 1
+    assert "cases/2025-03.yaml:3:1: error: 'recieved' is not a field of a case" in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in output.rglob("*")) == ["rapport", "rapport-nb.pdf"]
+    assert earlier.read_bytes() == b"the previous good build"
