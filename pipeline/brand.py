@@ -83,8 +83,8 @@ def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | 
         colors=colors,
         fonts=fonts,
         base_family=base_family,
-        base_size_pt=_points(base.string("size", required=False) or "11pt"),
-        line_height=float(base.data.get("line-height", 1.45) or 1.45),
+        base_size_pt=_points(base, "size", 11.0),
+        line_height=_number(base, "line-height", 1.45),
         heading_family=headings.string("family", required=False) or base_family,
         heading_weight=headings.integer("weight", required=False) or 700,
         heading_color=colors.get(heading_color, heading_color),
@@ -97,11 +97,16 @@ def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | 
 
 def _colors(record: Record) -> dict[str, str]:
     palette = record.data.get("palette") or {}
+    if not isinstance(palette, dict):
+        record.problems.error(record.where("palette"), "the palette must map names to colours")
+        palette = {}
     colors = dict(DEFAULT_COLORS)
     for role in COLOR_ROLES:
         value = record.string(role, required=False)
         if value is not None:
             colors[role] = str(palette.get(value, value))
+        if not isinstance(colors[role], str):
+            colors[role] = ""
     for role, value in colors.items():
         if not (value.startswith("#") and len(value) in (4, 7)):
             record.problems.error(record.where(role), f"colour '{role}' must be '#rrggbb'",
@@ -134,29 +139,48 @@ def _fonts(typography: Record, folder: Path, problems: Problems) -> list[FontFil
 def _logo(record: Record, folder: Path, problems: Problems) -> tuple[Path | None, Text | None]:
     logo = record.child("logo", "logo", ("images", "small", "medium", "large"), required=False)
     images = logo.data.get("images") or {}
-    chosen = logo.data.get("medium") or logo.data.get("large") or logo.data.get("small")
-    if chosen is None:
+    if not isinstance(images, dict):
+        problems.error(logo.where("images"), "the logo's images must map names to images")
+        images = {}
+    size = next((s for s in ("medium", "large", "small") if logo.data.get(s)), None)
+    if size is None:
         return None, None
+    chosen = logo.data[size]
     entry = images.get(chosen, chosen) if isinstance(chosen, str) else chosen
-    where = logo.where("medium")
-    image = Record(entry, where, "the logo", ("path", "alt"), problems, record.languages)
-    relative = image.string("path") if isinstance(entry, dict) else str(entry)
-    alt = image.text("alt") if isinstance(entry, dict) else None
-    if isinstance(entry, str) or alt is None:
+    where = logo.where(size)
+    if not isinstance(entry, dict):
         problems.error(where, "the logo needs alt text",
                        "write the logo as {path: logo.svg, alt: 'what the logo shows'}")
+        return None, None
+    image = Record(entry, where, "the logo", ("path", "alt"), problems, record.languages)
+    relative, alt = image.string("path"), image.text("alt")
     if relative is None:
         return None, alt
     path = (folder / relative).resolve()
     if not path.is_file():
-        problems.error(where, f"logo file '{relative}' does not exist")
+        problems.error(image.where("path"), f"logo file '{relative}' does not exist")
         return None, alt
     return path, alt
 
 
-def _points(size: str) -> float:
-    size = size.strip()
-    for unit, factor in (("pt", 1.0), ("px", 0.75), ("rem", 12.0), ("em", 12.0)):
-        if size.endswith(unit):
-            return float(size.removesuffix(unit)) * factor
-    return float(size)
+def _number(record: Record, key: str, default: float) -> float:
+    value = record.data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        record.problems.error(record.where(key), f"'{key}' must be a number, such as {default}")
+        return default
+    return float(value)
+
+
+def _points(record: Record, key: str, default: float) -> float:
+    """A font size in points, from '11pt', '14px', '1rem' or a bare number."""
+    size = record.data.get(key, default)
+    if isinstance(size, int | float) and not isinstance(size, bool):
+        return float(size)
+    text = str(size).strip()
+    for unit, factor in (("pt", 1.0), ("px", 0.75), ("rem", 12.0), ("em", 12.0), ("", 1.0)):
+        number = text.removesuffix(unit)
+        if text.endswith(unit) and number.replace(".", "", 1).isdigit():
+            return float(number) * factor
+    record.problems.error(record.where(key), f"'{size}' is not a font size",
+                          "write it as 11pt")
+    return default

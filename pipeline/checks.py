@@ -53,7 +53,7 @@ def check_plans(content: Content, problems: Problems) -> None:
     for plan in content.plans.values():
         ids = [activity.id for activity in plan.activities()] + [g.id for g in plan.goals]
         ids += [s.id for g in plan.goals for s in g.subgoals]
-        for identifier, count in Counter(ids).items():
+        for identifier, count in Counter(i for i in ids if i is not None).items():
             if count > 1:
                 problems.error(Position(plan.path), f"the id '{identifier}' is used {count} "
                                "times in the plan", "every goal, sub-goal and activity needs "
@@ -67,7 +67,7 @@ def check_results(content: Content, problems: Problems) -> None:
             problems.error(Position(results.path, 1), f"there is no plan for {year}",
                            f"add plans/{year}.yaml, or correct the year")
             continue
-        activities = [activity.id for activity in plan.activities()]
+        activities = [activity.id for activity in plan.activities() if activity.id]
         for key in results.activities:
             if key not in activities:
                 close = difflib.get_close_matches(key, activities, n=1)

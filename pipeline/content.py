@@ -169,7 +169,7 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
         activities[str(key)] = ActivityResult(
             entry.choice("status", v.STATUSES), entry.text("summary", required=False),
             events, entry.strings("outputs"))
-    positions = dict(raw.key_positions) if isinstance(raw, dict) else {}
+    positions = dict(getattr(raw, "key_positions", {}))
     return Results(year, activities, path, positions)
 
 

@@ -101,7 +101,15 @@ def load_yaml(path: Path, problems: Problems) -> Any:
     text = read_text(path, problems)
     if text is None:
         return None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        problems.error(Position(path, line, column),
+                       f"the file holds a control character (U+{error.character:04X})",
+                       "delete it; YAML allows only printable text")
+        return None
     loader.path = path
     loader.problems = problems
     try:
