@@ -12,17 +12,24 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import pandoc
+from pipeline import crossref, pandoc
+from pipeline.citations import cite
 from pipeline.content import load_content
 from pipeline.document import Document, describe
 from pipeline.formats import WRITERS
 from pipeline.kinds import KINDS
-from pipeline.locale import Writer
+from pipeline.kinds.layout import Layout
+from pipeline.locale import Writer, language_tag
 from pipeline.model import Content, Publication
 from pipeline.output import atomic_target
 from pipeline.problems import ContentError, Position, Problems
-from pipeline.render import environment, render_chapter
-from pipeline.transforms import apply_fig_alt, chapter_fence, resolve_chapters
+from pipeline.render import environment, render_chapter, render_partial
+from pipeline.transforms import (
+    apply_fig_alt,
+    chapter_fence,
+    resolve_chapters,
+    shift_chapter_headings,
+)
 
 
 @dataclass
@@ -107,23 +114,42 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     work_dir.mkdir(parents=True, exist_ok=True)
     writer = Writer(lang, publication.fallback, problems)
     kind = KINDS[publication.kind]
+    layout = kind.LAYOUT
     names = kind.context(content, publication, writer, work_dir / "charts", problems)
+    if len(problems.errors) > before:
+        return None
+    source = _markdown(content, publication, lang, layout, names, writer, problems)
+    (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
+    if len(problems.errors) > before:
+        return None
+    ast = pandoc.parse_markdown(source)
+    ast = shift_chapter_headings(ast, layout.shift_headings)
+    numbers = crossref.number(ast, layout.number_sections, writer.gettext)
+    ast = crossref.resolve(ast, numbers, writer.gettext, content.root, problems)
+    ast = apply_fig_alt(resolve_chapters(ast, content.root, [work_dir], problems))
+    if len(problems.errors) > before:
+        return None
+    if publication.bibliography:
+        ast = cite(ast, publication.bibliography, language_tag(lang),
+                   writer.gettext("References"))
+    return describe(content, publication, writer, ast, layout, work_dir)
+
+
+def _markdown(content: Content, publication: Publication, lang: str, layout: Layout,
+              names: dict[str, object], writer: Writer, problems: Problems) -> str:
+    """The publication's Markdown: the kind's frame around its rendered chapters."""
     env = environment(publication.folder / lang, writer)
     parts = []
+    if layout.before:
+        parts.append(render_partial(layout.before, env, names, problems) or "")
     for chapter in publication.chapters:
         path = publication.chapter_path(lang, chapter)
         markdown = render_chapter(path, env, names, problems)
         if markdown is not None:
             parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))
-    source = "\n".join(parts)
-    (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
-    if len(problems.errors) > before:
-        return None
-    ast = resolve_chapters(pandoc.parse_markdown(source), content.root, [work_dir], problems)
-    if len(problems.errors) > before:
-        return None
-    return describe(content, publication, writer, apply_fig_alt(ast),
-                    kind.TABLE_OF_CONTENTS, work_dir)
+    if layout.after:
+        parts.append(render_partial(layout.after, env, names, problems) or "")
+    return "\n".join(parts)
 
 
 def write(document: Document, fmt: str, output_root: Path) -> Built:

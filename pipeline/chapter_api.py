@@ -242,6 +242,31 @@ class SiteView:
 
 
 @dataclass
+class ConsultationView:
+    title: str
+    letter_date: dt.date | None
+    deadline: dt.date | None
+    url: str
+
+
+@dataclass
+class SignatoryView:
+    name: str
+    title: str
+
+
+@dataclass
+class LetterView:
+    recipient: str
+    address: list[str]
+    their_ref: str
+    our_ref: str
+    case_officer: str
+    case_officer_phone: str
+    signatories: list[SignatoryView]
+
+
+@dataclass
 class PublicationView:
     slug: str
     kind: str
@@ -250,6 +275,7 @@ class PublicationView:
     date: dt.date
     year: int | None
     lang: str
+    consultation: ConsultationView | None = None
 
 
 def base_context(content: Content, publication: Publication, w: Writer) -> dict[str, object]:
@@ -259,4 +285,15 @@ def base_context(content: Content, publication: Publication, w: Writer) -> dict[
     view = PublicationView(publication.slug, publication.kind, w.text(publication.title),
                            w.text(publication.subtitle), publication.date, publication.year,
                            w.lang)
-    return {"site": site, "publication": view, "cases": Cases(content.cases, w)}
+    names: dict[str, object] = {"site": site, "publication": view,
+                                "cases": Cases(content.cases, w)}
+    letter = publication.letter
+    if letter is not None:
+        c = letter.consultation
+        view.consultation = ConsultationView(w.text(c.title), c.letter_date, c.deadline,
+                                             c.url or "")
+        names["letter"] = LetterView(
+            letter.recipient, letter.address, letter.their_ref or "–", letter.our_ref or "–",
+            letter.case_officer or "", letter.case_officer_phone or "",
+            [SignatoryView(s.name, w.text(s.title)) for s in letter.signatories])
+    return names

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
+import matplotlib.patches
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -66,7 +67,54 @@ def draw(chart: BarChart, brand: Brand, writer: Writer, folder: Path) -> Markdow
         figure.savefig(stem.with_suffix(".svg"), metadata={"Date": None})
         figure.savefig(stem.with_suffix(".png"), dpi=200, metadata={"Software": None})
         plt.close(figure)
-    alt = chart.alt_text(writer).replace("\\", "").replace('"', "'")
-    caption = escape_text(chart.title)
-    return Markdown(f'![{caption}](<{stem.with_suffix(".svg")}>){{#fig-{chart.name} '
+    return _figure_markdown(chart.name, chart.title, chart.alt_text(writer), stem)
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    label: str
+    note: str
+
+
+def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, writer: Writer,
+              folder: Path) -> Markdown:
+    """A top-to-bottom flow of boxes joined by arrows, with a note under each label."""
+    folder.mkdir(parents=True, exist_ok=True)
+    family = _use_brand_fonts(brand)
+    box_height, gap = 0.9, 0.35
+    height = len(steps) * (box_height + gap)
+    with plt.rc_context({"font.family": family, "font.size": 10}):
+        figure, axes = plt.subplots(figsize=(4.6, height * 0.5))
+        axes.set_xlim(0, 10)
+        axes.set_ylim(-0.1, height)
+        axes.axis("off")
+        for index, step in enumerate(steps):
+            top = height - index * (box_height + gap)
+            axes.add_patch(matplotlib.patches.FancyBboxPatch(
+                (0.3, top - box_height), 9.4, box_height - 0.05,
+                boxstyle="round,pad=0.02,rounding_size=0.15",
+                facecolor=brand.colors["light"], edgecolor=brand.colors["primary"]))
+            axes.text(0.7, top - 0.32, f"{index + 1}. {step.label}", fontweight="bold",
+                      color=brand.colors["dark"], va="center")
+            if step.note:
+                axes.text(0.7, top - 0.66, step.note, color=brand.colors["foreground"],
+                          va="center", fontsize=9)
+            if index < len(steps) - 1:
+                axes.annotate("", xy=(5, top - box_height - gap + 0.02),
+                              xytext=(5, top - box_height - 0.02),
+                              arrowprops={"arrowstyle": "-|>", "color": brand.colors["primary"]})
+        figure.tight_layout(pad=0.2)
+        stem = folder / f"{name}-{writer.lang}"
+        figure.savefig(stem.with_suffix(".svg"), metadata={"Date": None})
+        figure.savefig(stem.with_suffix(".png"), dpi=200, metadata={"Software": None})
+        plt.close(figure)
+    alt = writer.gettext("Diagram") + ". " + title + ": " + "; ".join(
+        f"{index + 1}. {step.label}" + (f" ({step.note})" if step.note else "")
+        for index, step in enumerate(steps)) + "."
+    return _figure_markdown(name, title, alt, stem)
+
+
+def _figure_markdown(name: str, caption: str, alt: str, stem: Path) -> Markdown:
+    alt = alt.replace("\\", "").replace('"', "'")
+    return Markdown(f'![{escape_text(caption)}](<{stem.with_suffix(".svg")}>){{#fig-{name} '
                     f'fig-alt="{alt}" width=100%}}')

@@ -42,7 +42,7 @@ def check_content(content: Content, problems: Problems) -> None:
                            f"{ids[case.id]} files", "give every case its own id")
         check_case(case, problems)
     for publication in content.publications.values():
-        for lang in publication.languages:
+        for lang in publication.languages if publication.chapters else []:
             if not (publication.folder / lang).is_dir():
                 problems.error(Position(publication.folder / "publication.yaml"),
                                f"the publication has no folder for the language '{lang}'",

@@ -17,14 +17,17 @@ from pipeline.model import (
     Activity,
     ActivityResult,
     Case,
+    Consultation,
     Content,
     Event,
     Goal,
+    Letter,
     Organisation,
     Party,
     Plan,
     Publication,
     Results,
+    Signatory,
     Site,
     Step,
     Subgoal,
@@ -244,10 +247,16 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
                 problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
                                f"create {folder.name}/{lang}/{chapter} or remove it from "
                                "the list")
+    kind = record.choice("kind", v.PUBLICATION_KINDS)
+    bibliography = record.string("bibliography", required=False)
+    if bibliography and not (folder / bibliography).is_file():
+        problems.error(record.where("bibliography"),
+                       f"the bibliography '{bibliography}' does not exist",
+                       "name a CSL YAML file in the publication's folder")
     return Publication(
         slug=folder.name,
         folder=folder,
-        kind=record.choice("kind", v.PUBLICATION_KINDS),
+        kind=kind,
         title=record.text("title"),
         subtitle=record.text("subtitle", required=False),
         languages=languages,
@@ -256,4 +265,37 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         year=record.integer("year", required=False),
         chapters=chapters,
         fallback=record.choice("fallback", site.languages, required=False),
+        bibliography=(folder / bibliography).resolve() if bibliography else None,
+        letter=_letter(record) if kind == "hearing-response" else None,
+    )
+
+
+def _letter(record: Record) -> Letter:
+    recipient = record.child("recipient", "the recipient", ("name", "address"))
+    consultation = record.child("consultation", "the consultation",
+                                ("title", "letter_date", "deadline", "url"))
+    officer = record.child("case_officer", "the case officer", ("name", "phone", "email"),
+                           required=False)
+    signatories = [
+        Signatory(s.string("name") or "", s.text("title", required=False))
+        for s in record.children("signatories", "a signatory", ("name", "title"),
+                                 required=True)
+    ]
+    if not signatories and record.ok:
+        record.problems.error(record.where("signatories"), "a letter needs a signatory")
+    letter_date = consultation.date("letter_date")
+    deadline = consultation.date("deadline", required=False)
+    if letter_date and deadline and deadline < letter_date:
+        record.problems.error(consultation.where("deadline"),
+                              "the deadline is before the consultation letter's date")
+    return Letter(
+        recipient=recipient.string("name") or "",
+        address=recipient.strings("address"),
+        their_ref=record.string("their_ref", required=False),
+        our_ref=record.string("our_ref", required=False),
+        consultation=Consultation(consultation.text("title"), letter_date, deadline,
+                                  consultation.string("url", required=False)),
+        case_officer=officer.string("name", required=False),
+        case_officer_phone=officer.string("phone", required=False),
+        signatories=signatories,
     )

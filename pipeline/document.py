@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.ast import meta_inlines, meta_string
 from pipeline.brand import Brand
+from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer, language_tag
 from pipeline.model import Content, Publication
 from pipeline.pandoc import Ast
@@ -29,8 +31,9 @@ class Document:
     web: str
     logo: Path | None
     logo_alt: str
-    toc: bool
+    layout: Layout
     labels: dict[str, str]
+    gettext: Callable[[str], str]
     work_dir: Path  # build/<slug>/: intermediate files of this publication
 
     @property
@@ -38,12 +41,16 @@ class Document:
         return language_tag(self.lang)
 
     @property
+    def toc(self) -> bool:
+        return self.layout.toc
+
+    @property
     def stem(self) -> str:
         return f"{self.publication.slug}-{self.lang}"
 
 
 def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
-             toc: bool, work_dir: Path) -> Document:
+             layout: Layout, work_dir: Path) -> Document:
     org = content.site.organisation
     brand: Brand = content.brand
     _ = writer.gettext
@@ -62,13 +69,14 @@ def describe(content: Content, publication: Publication, writer: Writer, ast: As
         web=org.web,
         logo=brand.logo,
         logo_alt=writer.text(brand.logo_alt),
-        toc=toc,
+        layout=layout,
         labels={
             "contents": _("Contents"),
             "page": _("Page"),
             "of": _("of"),
             "skip": _("Skip to content"),
         },
+        gettext=writer.gettext,
         work_dir=work_dir,
     )
 
@@ -89,6 +97,9 @@ def metadata(document: Document) -> dict[str, object]:
         "of-label": document.labels["of"],
         "skip-label": document.labels["skip"],
     }
+    if not document.layout.title_block:
+        values["pagetitle"] = values.pop("title")
+        values.pop("subtitle")
     meta: dict[str, object] = {key: meta_inlines(value) for key, value in values.items() if value}
     meta["lang"] = meta_string(document.tag)
     return meta

@@ -18,18 +18,25 @@ from docx.shared import Cm, Pt, RGBColor
 
 from pipeline import pandoc
 from pipeline.brand import Brand
+from pipeline.kinds.layout import Layout
 
 HEADING_SIZES = {1: 20, 2: 15, 3: 12.5, 4: 11.5}
 
 
+PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
+BOX_COLOURS = {"Callout Note": "primary", "Callout Tip": "#2f7d4a", "Callout Warning": "#a4460c"}
+
+
 def build_reference(brand: Brand, tag: str, labels: dict[str, str], header_text: str,
-                    target: Path) -> Path:
+                    layout: Layout, target: Path) -> Path:
     document = docx.Document(io.BytesIO(pandoc.default_data_file("reference.docx")))
-    _page(document)
+    _page(document, layout.paper)
     _fonts_and_language(document, brand, tag)
-    _headings(document, brand)
+    _headings(document, brand, layout.chapter_breaks)
     _table_style(document, brand)
     _toc_styles(document, brand)
+    _box_styles(document, brand)
+    _letter_styles(document)
     _header_and_footer(document, brand, labels, header_text)
     document.save(str(target))
     return target
@@ -42,10 +49,11 @@ def _rgb(value: str) -> RGBColor:
     return RGBColor.from_string(value.upper())
 
 
-def _page(document: docx.document.Document) -> None:
+def _page(document: docx.document.Document, paper: str) -> None:
+    width, height, margin = PAPER[paper]
     for section in document.sections:
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2.4)
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = margin
         section.top_margin, section.bottom_margin = Cm(2.6), Cm(2.4)
         section.header_distance = section.footer_distance = Cm(1.2)
 
@@ -79,7 +87,7 @@ def _fonts_and_language(document: docx.document.Document, brand: Brand, tag: str
     document.styles["Title"].font.bold = True
 
 
-def _headings(document: docx.document.Document, brand: Brand) -> None:
+def _headings(document: docx.document.Document, brand: Brand, chapter_breaks: bool) -> None:
     for level in range(1, 7):
         style = document.styles[f"Heading {level}"]
         style.font.name = brand.heading_family
@@ -90,7 +98,7 @@ def _headings(document: docx.document.Document, brand: Brand) -> None:
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
-    document.styles["Heading 1"].paragraph_format.page_break_before = True
+    document.styles["Heading 1"].paragraph_format.page_break_before = chapter_breaks
 
 
 def _table_style(document: docx.document.Document, brand: Brand) -> None:
@@ -146,6 +154,46 @@ def _toc_styles(document: docx.document.Document, brand: Brand) -> None:
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         style.paragraph_format.space_after = Pt(3)
         style.font.bold = level == 1
+
+
+def _paragraph_style(document: docx.document.Document, name: str):
+    if name in {style.name for style in document.styles}:
+        return document.styles[name]
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Body Text"]
+    return style
+
+
+def _box_styles(document: docx.document.Document, brand: Brand) -> None:
+    """Boxed notes, tips and warnings: a coloured rule on the left and a shaded ground."""
+    for name, colour in BOX_COLOURS.items():
+        rule = brand.colors.get(colour, colour).lstrip("#")
+        style = _paragraph_style(document, name)
+        style.paragraph_format.left_indent = Cm(0.3)
+        style.paragraph_format.right_indent = Cm(0.3)
+        properties = style.element.get_or_add_pPr()
+        properties.append(_borders({"left": ("single", 36, rule)}, tag="w:pBdr"))
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), brand.colors["light"].lstrip("#"))
+        properties.append(shading)
+    title = _paragraph_style(document, "Callout Title")
+    title.base_style = document.styles["Callout Note"]
+    title.font.bold = True
+    title.paragraph_format.keep_with_next = True
+
+
+def _letter_styles(document: docx.document.Document) -> None:
+    recipient = _paragraph_style(document, "Recipient")
+    recipient.paragraph_format.space_after = Pt(18)
+    note = _paragraph_style(document, "Letter Note")
+    note.font.size = Pt(9)
+    closing = _paragraph_style(document, "Closing")
+    closing.paragraph_format.space_before = Pt(18)
+    signature = _paragraph_style(document, "Signature")
+    signature.paragraph_format.space_before = Pt(24)
+    signature.paragraph_format.keep_together = True
 
 
 def _header_and_footer(document: docx.document.Document, brand: Brand,

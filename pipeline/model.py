@@ -141,6 +141,34 @@ class Case:
 
 
 @dataclass
+class Consultation:
+    title: Text | None
+    letter_date: dt.date | None
+    deadline: dt.date | None
+    url: str | None
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: Text | None
+
+
+@dataclass
+class Letter:
+    """The letter fields of a hearing response."""
+
+    recipient: str
+    address: list[str]
+    their_ref: str | None
+    our_ref: str | None
+    consultation: Consultation
+    case_officer: str | None
+    case_officer_phone: str | None
+    signatories: list[Signatory]
+
+
+@dataclass
 class Publication:
     slug: str
     folder: Path
@@ -153,6 +181,8 @@ class Publication:
     chapters: list[str]
     fallback: str | None
     subtitle: Text | None = None
+    bibliography: Path | None = None
+    letter: Letter | None = None
 
     def chapter_path(self, lang: str, chapter: str) -> Path:
         return self.folder / lang / chapter

@@ -90,6 +90,17 @@ def render_chapter(path: Path, env: jinja2.Environment, context: dict[str, Any],
     return None
 
 
+def render_partial(name: str, env: jinja2.Environment, context: dict[str, Any],
+                   problems: Problems) -> Markdown | None:
+    """Render one of the pipeline's own partials (a letter's frame, the plan's body)."""
+    try:
+        return Markdown(env.get_template(name).render(context))
+    except jinja2.UndefinedError as error:
+        problems.error(Position(PARTIALS / name, _template_line(error, PARTIALS / name)),
+                       f"the partial needs data the publication lacks: {error.message}")
+    return None
+
+
 def _template_line(error: BaseException, path: Path) -> int | None:
     """The line of the template that was running when `error` happened."""
     line = None

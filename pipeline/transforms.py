@@ -11,7 +11,7 @@ import difflib
 import re
 from pathlib import Path
 
-from pipeline.ast import Element, Splice, attributes, raw_inline, stringify, walk
+from pipeline.ast import Element, Splice, attributes, raw_block, raw_inline, stringify, walk
 from pipeline.pandoc import Ast
 from pipeline.problems import Position, Problems
 
@@ -20,6 +20,13 @@ CHAPTER_CLASS = "chapter"
 
 def chapter_fence(source: str, markdown: str) -> str:
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
+
+
+def chapter_source(element: Element, content_root: Path) -> Path | None:
+    """The chapter file a top-level chapter div came from, or None for other elements."""
+    if element["t"] != "Div" or CHAPTER_CLASS not in element["c"][0][1]:
+        return None
+    return content_root / attributes(element["c"][0])["source"]
 
 
 def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
@@ -48,24 +55,24 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
             attr, inlines, (url, title) = element["c"]
             alt = attributes(attr).get("fig-alt") or stringify(inlines)
             if not alt:
-                problems.error(_locate(source, url), f"the image '{url}' has no alt text",
+                problems.error(locate(source, url), f"the image '{url}' has no alt text",
                                "describe the picture: ![what it shows](" + url + ")")
             path = _check_file(source, url, "image", allowed, problems)
             return {"t": "Image", "c": [attr, inlines, [str(path or url), title]]}
         return visit
 
-    def unwrap(element: Element) -> Splice | None:
-        if element["t"] != "Div":
-            return None
-        attr, blocks = element["c"]
-        if CHAPTER_CLASS not in attr[1]:
-            return None
-        source = content_root / attributes(attr)["source"]
-        return Splice(walk(blocks, in_chapter(source)))
-
-    resolved = {**ast, "blocks": walk(ast["blocks"], unwrap)}
+    blocks: list[Element] = []
+    for block in ast["blocks"]:
+        source = chapter_source(block, content_root)
+        if source is not None:
+            blocks.extend(walk(block["c"][1], in_chapter(source)))
+            continue
+        if block["t"] == "Header":  # a heading of the kind's own frame (a letter's subject)
+            seen.headings.append((None, block["c"][0], stringify(block["c"][2])))
+            seen.ids.add(block["c"][1][0])
+        blocks.append(block)
     seen.report(problems)
-    return resolved
+    return {**ast, "blocks": blocks}
 
 
 class _Seen:
@@ -74,7 +81,7 @@ class _Seen:
     def __init__(self) -> None:
         self.ids: set[str] = set()
         self.links: list[tuple[Path, str]] = []
-        self.headings: list[tuple[Path, int, str]] = []
+        self.headings: list[tuple[Path | None, int, str]] = []
 
     def report(self, problems: Problems) -> None:
         for source, target in self.links:
@@ -82,12 +89,12 @@ class _Seen:
                 close = difflib.get_close_matches(target[1:], sorted(self.ids), n=1)
                 hint = f"did you mean '#{close[0]}'?" if close else \
                     "give the heading an id: # Title {#the-id}"
-                problems.error(_locate(source, target), f"the link '{target}' points to no "
+                problems.error(locate(source, target), f"the link '{target}' points to no "
                                "heading or figure of this publication", hint)
         previous = 0
         for source, level, text in self.headings:
-            if level > previous + 1:
-                problems.error(_locate(source, text), f"the heading '{text}' skips from level "
+            if level > previous + 1 and source is not None:
+                problems.error(locate(source, text), f"the heading '{text}' skips from level "
                                f"{previous} to {level}",
                                f"make it level {previous + 1} ({'#' * (previous + 1)})")
             previous = level
@@ -95,7 +102,7 @@ class _Seen:
 
 def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
                 problems: Problems) -> Path | None:
-    where = _locate(source, url)
+    where = locate(source, url)
     if re.match(r"^[a-z][a-z0-9+.-]*:", url):
         problems.error(where, f"the {noun} '{url}' is not a file of the content folder",
                        "save the file under assets/ and point to it")
@@ -111,7 +118,7 @@ def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
     return path
 
 
-def _locate(source: Path, needle: str) -> Position:
+def locate(source: Path, needle: str) -> Position:
     """The first line of the chapter that holds `needle` (the AST has no positions)."""
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
@@ -138,6 +145,18 @@ def apply_fig_alt(ast: Ast) -> Ast:
         return {"t": "Image", "c": [[ident, classes, rest], text, target]}
 
     return {**ast, "blocks": walk(ast["blocks"], image)}
+
+
+def shift_chapter_headings(ast: Ast, by: int) -> Ast:
+    """Move the chapters' headings (not the frame's) `by` levels down."""
+    if not by:
+        return ast
+    blocks = [
+        {**block, "c": [block["c"][0], shift_headings({"blocks": block["c"][1]}, by)["blocks"]]}
+        if block["t"] == "Div" and CHAPTER_CLASS in block["c"][0][1] else block
+        for block in ast["blocks"]
+    ]
+    return {**ast, "blocks": blocks}
 
 
 def shift_headings(ast: Ast, by: int) -> Ast:
@@ -198,6 +217,54 @@ def typst_images(ast: Ast) -> Ast:
         return raw_inline("typst", "#image(" + ", ".join(args) + ")")
 
     return {**ast, "blocks": walk(ast["blocks"], image)}
+
+
+def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
+    """A div with one of `classes` becomes a call of the Typst function of that name,
+    defined by the template: `::: {.signature}` -> `#signature[ … ]`."""
+    def wrap(element: Element) -> Splice | None:
+        if element["t"] != "Div":
+            return None
+        attr, blocks = element["c"]
+        name = next((c for c in attr[1] if c in classes), None)
+        if name is None:
+            return None
+        return Splice([raw_block("typst", f"#{name}["), *blocks, raw_block("typst", "]")])
+
+    return {**ast, "blocks": walk(ast["blocks"], wrap)}
+
+
+def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
+    """A div with a class in `styles` gets that Word paragraph style (custom-style)."""
+    def style(element: Element) -> Element | None:
+        if element["t"] != "Div":
+            return None
+        attr, blocks = element["c"]
+        name = next((styles[c] for c in attr[1] if c in styles), None)
+        if name is None:
+            return None
+        return {"t": "Div", "c": [[attr[0], attr[1], [*attr[2], ["custom-style", name]]],
+                                  blocks]}
+
+    return {**ast, "blocks": walk(ast["blocks"], style)}
+
+
+_ENUM_MARKER = re.compile(r"^(\d+)\.$")
+
+
+def typst_literal_numbers(ast: Ast) -> Ast:
+    """Write "8." as text, not a Typst list marker ("8. mai" opening a table cell).
+
+    pandoc escapes such a number at the start of a line, but not at the start
+    of a content block such as a table cell.
+    """
+    def number(element: Element) -> Element | None:
+        if element["t"] != "Str":
+            return None
+        match = _ENUM_MARKER.match(element["c"])
+        return raw_inline("typst", match.group(1) + "\\.") if match else None
+
+    return {**ast, "blocks": walk(ast["blocks"], number)}
 
 
 def typst_language_spans(ast: Ast) -> Ast:

@@ -14,24 +14,35 @@ import docx
 import typst
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
-from pipeline import pandoc
+from pipeline import boxes, pandoc
 from pipeline.ast import meta_inlines
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.docx_reference import build_reference
-from pipeline.transforms import headings, swap_image_suffix, typst_string
+from pipeline.transforms import (
+    headings,
+    style_divs_for_docx,
+    swap_image_suffix,
+    typst_string,
+)
+
+LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note",
+                 "letter-closing": "Closing", "signatory": "Signature",
+                 "letter-approval": "Letter Note"}
 
 
 def write(document: Document, target: Path) -> None:
     reference = build_reference(
         document.brand, document.tag, document.labels,
-        f"{document.organisation} – {document.title}",
-        document.work_dir / f"reference-{document.lang}.docx",
+        f"{document.organisation} – {document.title}", document.layout,
+        document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
     )
     ast = swap_image_suffix(document.ast, ".svg", ".png")
+    ast = style_divs_for_docx(boxes.for_docx(ast, document.gettext), LETTER_STYLES)
     meta = metadata(document)
-    meta["author"] = {"t": "MetaList", "c": [meta_inlines(document.organisation)]}
+    if document.layout.title_block:
+        meta["author"] = {"t": "MetaList", "c": [meta_inlines(document.organisation)]}
     ast = with_metadata(ast, meta)
     args = ["--reference-doc", str(reference)]
     if document.toc:
@@ -43,7 +54,9 @@ def write(document: Document, target: Path) -> None:
 def finish(path: Path, document: Document) -> None:
     word = docx.Document(str(path))
     _properties(word, document)
-    if document.logo:
+    if not document.layout.title_block:
+        _letterhead(word, document)
+    elif document.logo:
         _cover_logo(word, document)
     if document.toc:
         _table_of_contents(word, document)
@@ -71,6 +84,26 @@ def _cover_logo(word: docx.document.Document, document: Document) -> None:
     for properties in paragraph._p.iter(qn("wp:docPr")):
         properties.set("descr", document.logo_alt)
         properties.set("title", "")
+
+
+def _letterhead(word: docx.document.Document, document: Document) -> None:
+    """Logo, organisation and address above the recipient, as on the NCP's paper."""
+    first = word.paragraphs[0]
+    head = first.insert_paragraph_before()
+    if document.logo:
+        head.add_run().add_picture(str(logo_png(document.logo, document.work_dir)),
+                                   width=Cm(1.6))
+        for properties in head._p.iter(qn("wp:docPr")):
+            properties.set("descr", document.logo_alt)
+        head.add_run("  ")
+    name = head.add_run(document.organisation)
+    name.bold = True
+    name.font.size = Pt(13)
+    address = first.insert_paragraph_before(
+        f"{document.postal_address} · {document.email} · {document.web}")
+    for run in address.runs:
+        run.font.size = Pt(8.5)
+    address.paragraph_format.space_after = Pt(24)
 
 
 def logo_png(logo: Path, work_dir: Path) -> Path:

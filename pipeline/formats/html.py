@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import pandoc
+from pipeline import boxes, pandoc
 from pipeline.brand import Brand
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.transforms import shift_headings
@@ -13,8 +13,11 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "html"
 
 
 def write(document: Document, target: Path) -> None:
-    # The title is the page's one h1, so the chapters' headings start at h2.
-    ast = with_metadata(shift_headings(document.ast, 1), metadata(document))
+    ast = boxes.for_html(document.ast, document.gettext)
+    if document.layout.title_block:
+        # The title is the page's one h1, so the chapters' headings start at h2.
+        ast = shift_headings(ast, 1)
+    ast = with_metadata(ast, metadata(document))
     brand_css = document.work_dir / "brand.css"
     brand_css.write_text(brand_stylesheet(document.brand), encoding="utf-8")
     args = [
@@ -27,12 +30,15 @@ def write(document: Document, target: Path) -> None:
         "--css", str(TEMPLATES / "publication.css"),
         "--variable", f"html-lang={document.lang}",
         "--variable", f"date-iso={document.date.isoformat()}",
+        "--variable", f"kind={document.publication.kind}",
         "--resource-path", str(document.work_dir),
     ]
     if document.toc:
         args += ["--toc", "--toc-depth=2"]
     if document.logo:
         args += ["--variable", f"logo-path={document.logo}"]
+    if document.layout.title_block:
+        args += ["--variable", "show-title"]
     pandoc.write(ast, "html5", args, output=target)
 
 

@@ -12,12 +12,25 @@ from pathlib import Path
 
 import typst
 
-from pipeline import pandoc
+from pipeline import boxes, pandoc
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.problems import BuildError
-from pipeline.transforms import typst_images, typst_language_spans, typst_string
+from pipeline.transforms import (
+    typst_images,
+    typst_language_spans,
+    typst_literal_numbers,
+    typst_string,
+    wrap_divs_for_typst,
+)
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "typst" / "publication.typ"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "typst"
+# Frame parts of a letter, each styled by a Typst function of its name in letter.typ.
+LETTER_PARTS = frozenset({"letter-recipient", "letter-references", "letter-officer",
+                          "letter-closing", "signatures", "signatory", "letter-approval"})
+HEADING_SIZES = {"publication": "(22pt, 15pt, 12pt)", "brochure": "(15pt, 11.5pt, 10pt)",
+                 "letter": "(14pt, 11.5pt, 10.5pt)"}
+# A5 pages are read closer: a slightly smaller base size keeps the brochure within 8 pages.
+BASE_SCALE = {"a4": 1.0, "a5": 0.9}
 
 
 class TypstError(BuildError):
@@ -31,9 +44,13 @@ def write(document: Document, target: Path) -> None:
 
 
 def typst_source(document: Document) -> bytes:
-    ast = typst_language_spans(typst_images(document.ast))
+    ast = boxes.for_typst(document.ast, document.gettext)
+    ast = wrap_divs_for_typst(ast, LETTER_PARTS)
+    ast = typst_literal_numbers(typst_language_spans(typst_images(ast)))
     ast = with_metadata(ast, metadata(document))
-    return pandoc.write(ast, "typst", ["--standalone", "--template", str(TEMPLATE),
+    template = TEMPLATES / f"{document.layout.template}.typ"
+    # "-citations": write the citeproc text, not Typst's own #cite.
+    return pandoc.write(ast, "typst-citations", ["--standalone", "--template", str(template),
                                        *_variables(document)])
 
 
@@ -65,12 +82,15 @@ def _variables(document: Document) -> list[str]:
         "text-lang": typst_string(code),
         "text-region": typst_string(region) if region else "none",
         "base-font": typst_string(brand.base_family),
-        "base-size": f"{brand.base_size_pt:g}",
+        "base-size": f"{brand.base_size_pt * BASE_SCALE[document.layout.paper]:g}",
         "heading-font": typst_string(brand.heading_family),
         "heading-weight": str(brand.heading_weight),
         "heading-color": typst_string(brand.heading_color),
         "mono-font": typst_string(brand.monospace_family),
         "toc-depth": "2",
+        "paper": typst_string(document.layout.paper),
+        "chapter-breaks": "true" if document.layout.chapter_breaks else "false",
+        "heading-sizes": HEADING_SIZES[document.layout.template],
         **{f"color-{role}": typst_string(value) for role, value in brand.colors.items()},
     }
     if document.toc:

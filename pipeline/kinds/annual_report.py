@@ -8,12 +8,13 @@ from pathlib import Path
 from pipeline import labels, procedure
 from pipeline.chapter_api import PlanView, base_context, end_of_year
 from pipeline.charts import BarChart, draw
+from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer
 from pipeline.markdown_text import Markdown
 from pipeline.model import Content, Publication
 from pipeline.problems import Position, Problems
 
-TABLE_OF_CONTENTS = True
+LAYOUT = Layout()
 
 
 def context(content: Content, publication: Publication, writer: Writer, charts: Path,

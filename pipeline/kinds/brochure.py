@@ -1,0 +1,51 @@
+"""The information brochure about the complaint mechanism: A5, a cover and a back page.
+
+Its diagram of the procedure is drawn from the same step vocabulary the case
+files use, with the OECD indicative timeline, never pasted in as a picture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import labels
+from pipeline.chapter_api import base_context
+from pipeline.charts import FlowStep, draw_flow
+from pipeline.kinds.layout import Layout
+from pipeline.locale import Writer
+from pipeline.markdown_text import Markdown
+from pipeline.model import Content, Publication
+from pipeline.problems import Problems
+from pipeline.vocabulary import INDICATIVE_MONTHS, STEPS
+
+LAYOUT = Layout(template="brochure", paper="a5", toc=False, chapter_breaks=False)
+NOTES = {
+    "initial-assessment": labels.N_("about %(months)s months"),
+    "good-offices": labels.N_("about %(months)s months"),
+    "examination": labels.N_("if the parties do not agree"),
+    "final-statement": labels.N_("about %(months)s months after the dialogue"),
+    "follow-up": labels.N_("often 6 to 12 months later"),
+}
+
+
+def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+            problems: Problems) -> dict[str, object]:
+    names = base_context(content, publication, writer)
+
+    def procedure_diagram() -> Markdown:
+        return draw_flow("procedure", writer.gettext("How we handle a complaint"),
+                         procedure_steps(writer), content.brand, writer, charts)
+
+    names["procedure_diagram"] = procedure_diagram
+    return names
+
+
+def procedure_steps(writer: Writer) -> list[FlowStep]:
+    steps = []
+    for step in STEPS:
+        if step == "concluded":
+            continue
+        note = NOTES.get(step)
+        text = writer.gettext(note) % {"months": INDICATIVE_MONTHS.get(step, "")} if note else ""
+        steps.append(FlowStep(labels.label(writer, labels.STEP, step), text))
+    return steps

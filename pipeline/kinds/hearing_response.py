@@ -1,0 +1,25 @@
+"""Hearing responses (høringssvar): formal letters to a ministry.
+
+The letter's frame (recipient, reference block, subject, closing and
+signatures) comes from publication.yaml through two partials around the
+body; the subject is the letter's one level-1 heading, so the body's own
+headings move one level down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.chapter_api import base_context
+from pipeline.kinds.layout import Layout
+from pipeline.locale import Writer
+from pipeline.model import Content, Publication
+from pipeline.problems import Problems
+
+LAYOUT = Layout(template="letter", toc=False, title_block=False, chapter_breaks=False,
+                shift_headings=1, before="letter-head.md", after="letter-close.md")
+
+
+def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+            problems: Problems) -> dict[str, object]:
+    return base_context(content, publication, writer)

@@ -1,0 +1,27 @@
+"""The business plan (virksomhetsplan) itself, laid out from plans/<year>.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.chapter_api import PlanView, base_context
+from pipeline.kinds.layout import Layout
+from pipeline.locale import Writer
+from pipeline.model import Content, Publication
+from pipeline.problems import Position, Problems
+
+# The plan's goals, sub-goals, activities and tasks follow any introduction chapters.
+LAYOUT = Layout(chapter_breaks=False, after="plan-body.md")
+
+
+def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+            problems: Problems) -> dict[str, object]:
+    names = base_context(content, publication, writer)
+    plan = content.plans.get(publication.year) if publication.year else None
+    if plan is None:
+        problems.error(Position(publication.folder / "publication.yaml"),
+                       f"a plan publication needs plans/{publication.year}.yaml",
+                       "set 'year:' to the year of an existing plan")
+        return names
+    names.update(plan=PlanView(plan, None, writer), year=publication.year)
+    return names
