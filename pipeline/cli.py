@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -13,6 +14,7 @@ from pipeline.build import Request, build, prepare_all
 from pipeline.content import gather
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
+from pipeline.scaffold import new_hearing
 from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
 
 CONTENT = click.option("--content", "content", default="content", show_default=True,
@@ -75,6 +77,32 @@ def check_command(content: Path, strict: bool) -> None:
     if not problems.items:
         click.echo("content is valid")
     sys.exit(1 if failed else 0)
+
+
+@main.group("new")
+def new_group() -> None:
+    """Start a new publication from a ready skeleton."""
+
+
+@new_group.command("hearing")
+@click.option("--title", required=True, help="The consultation's title, as the ministry wrote it.")
+@click.option("--recipient", required=True, help="The ministry or body to answer.")
+@click.option("--address", multiple=True, help="An address line of the recipient (repeatable).")
+@click.option("--deadline", required=True, type=click.DateTime(["%Y-%m-%d"]),
+              help="The consultation's deadline, YYYY-MM-DD.")
+@click.option("--lang", type=click.Choice(["nb", "nn"]), default="nb", show_default=True)
+@CONTENT
+def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
+                        deadline: dt.datetime, lang: str, content: Path) -> None:
+    """Create a hearing response: its folder, publication.yaml dated today, a body to fill."""
+    try:
+        folder = new_hearing(content, title, recipient, list(address), deadline.date(), lang,
+                             dt.date.today())
+    except FileExistsError as error:
+        click.echo(f"error: {error} exists already; choose another title", err=True)
+        sys.exit(1)
+    click.echo(f"created {folder}: fill in publication.yaml and {lang}/brev.md, then "
+               f"'make hearings'")
 
 
 def _report(problems: Problems, content: Path) -> None:

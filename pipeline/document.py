@@ -97,9 +97,10 @@ def metadata(document: Document) -> dict[str, object]:
         "of-label": document.labels["of"],
         "skip-label": document.labels["skip"],
     }
-    if not document.layout.title_block:
+    if not document.layout.title_block:  # a letter: the frame shows title and date itself
         values["pagetitle"] = values.pop("title")
         values.pop("subtitle")
+        values.pop("date")
     meta: dict[str, object] = {key: meta_inlines(value) for key, value in values.items() if value}
     meta["lang"] = meta_string(document.tag)
     return meta

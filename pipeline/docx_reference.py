@@ -20,7 +20,9 @@ from pipeline import pandoc
 from pipeline.brand import Brand
 from pipeline.kinds.layout import Layout
 
-HEADING_SIZES = {1: 20, 2: 15, 3: 12.5, 4: 11.5}
+HEADING_SIZES = {"publication": {1: 20, 2: 15, 3: 12.5, 4: 11.5},
+                 "brochure": {1: 15, 2: 12, 3: 11, 4: 10.5},
+                 "letter": {1: 13, 2: 11.5, 3: 11, 4: 10.5}}
 
 
 PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
@@ -32,7 +34,7 @@ def build_reference(brand: Brand, tag: str, labels: dict[str, str], header_text:
     document = docx.Document(io.BytesIO(pandoc.default_data_file("reference.docx")))
     _page(document, layout.paper)
     _fonts_and_language(document, brand, tag)
-    _headings(document, brand, layout.chapter_breaks)
+    _headings(document, brand, layout)
     _table_style(document, brand)
     _toc_styles(document, brand)
     _box_styles(document, brand)
@@ -87,18 +89,19 @@ def _fonts_and_language(document: docx.document.Document, brand: Brand, tag: str
     document.styles["Title"].font.bold = True
 
 
-def _headings(document: docx.document.Document, brand: Brand, chapter_breaks: bool) -> None:
+def _headings(document: docx.document.Document, brand: Brand, layout: Layout) -> None:
+    sizes = HEADING_SIZES[layout.template]
     for level in range(1, 7):
         style = document.styles[f"Heading {level}"]
         style.font.name = brand.heading_family
         style.font.bold = True
         style.font.italic = False
         style.font.color.rgb = _rgb(brand.heading_color)
-        style.font.size = Pt(HEADING_SIZES.get(level, 11))
+        style.font.size = Pt(sizes.get(level, 10.5))
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
-    document.styles["Heading 1"].paragraph_format.page_break_before = chapter_breaks
+    document.styles["Heading 1"].paragraph_format.page_break_before = layout.chapter_breaks
 
 
 def _table_style(document: docx.document.Document, brand: Brand) -> None:

@@ -36,7 +36,7 @@ def build_folder(content: Path, tmp: Path, kinds: list[str] | None = None) -> Bu
 
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build_folder(ROOT / "content", tmp_path_factory.mktemp("real"), ["annual-report"])
+    return build_folder(ROOT / "content", tmp_path_factory.mktemp("real"))
 
 
 @pytest.fixture(scope="session")

@@ -46,5 +46,6 @@ def html_text(path: Path) -> str:
 
 
 def compact(text: str) -> str:
-    """Text with all whitespace removed: PDF line breaks and hyphenation cannot split a match."""
-    return re.sub(r"\s+", "", text.replace("\u00ad", "").replace("\u00a0", " "))
+    """Text without whitespace and hyphens, so that a PDF's line breaks and hyphenation
+    (Typst maps typed and inserted hyphens alike) cannot split a match."""
+    return re.sub(r"[\s\u00ad-]+", "", text)

@@ -33,8 +33,9 @@ def write(document: Document, target: Path) -> None:
         "--variable", f"kind={document.publication.kind}",
         "--resource-path", str(document.work_dir),
     ]
-    if document.toc:
-        args += ["--toc", "--toc-depth=2"]
+    if document.toc:  # two levels of chapters, counted after the shift above
+        depth = 3 if document.layout.title_block else 2
+        args += ["--toc", f"--toc-depth={depth}"]
     if document.logo:
         args += ["--variable", f"logo-path={document.logo}"]
     if document.layout.title_block:
