@@ -12,7 +12,7 @@ BUILD ?= build
 NCP = $(BIN)/python -m pipeline
 BUILD_ARGS = --content $(CONTENT) --output $(OUTPUT) --build-dir $(BUILD)
 
-.PHONY: report brochure guidance hearings plan all check test lint locale bench clean
+.PHONY: report brochure guidance hearings plan all check test lint locale bench clean sprak
 
 # The first make on a fresh machine creates .venv and installs the pinned requirements.
 $(BIN)/python:
@@ -65,3 +65,8 @@ bench: $(VENV)/.dev-deps
 
 clean:
 	rm -rf $(OUTPUT) $(BUILD)
+
+# Målform balance of a year's publications (språklova § 13): make sprak YEAR=2025
+YEAR ?= 2025
+sprak: $(VENV)/.build-deps
+	$(NCP) sprak $(YEAR) --content $(CONTENT) --output $(OUTPUT)

@@ -8,19 +8,24 @@ temporary file that is renamed into place only when complete.
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import crossref, pandoc
+from pipeline.agreement import check_versions
 from pipeline.citations import cite
 from pipeline.content import load_content
 from pipeline.document import Document, describe
 from pipeline.formats import WRITERS
+from pipeline.index_page import write_index
 from pipeline.kinds import KINDS
 from pipeline.kinds.layout import Layout
+from pipeline.language_balance import Balance, balance, report_markdown
 from pipeline.locale import Writer, language_tag
-from pipeline.model import Content, Publication
+from pipeline.model import Content, Publication, Text
 from pipeline.output import atomic_target
 from pipeline.problems import ContentError, Position, Problems
 from pipeline.render import environment, render_chapter, render_partial
@@ -59,17 +64,21 @@ def build(request: Request) -> list[Built]:
     for document in documents:
         for fmt in _formats(document.publication, request):
             built.append(write(document, fmt, request.output))
+    if built:
+        write_index(content, request.output)
     return built
 
 
 def prepare_all(content: Content, request: Request, problems: Problems) -> list[Document]:
     """Render and parse every selected publication in every selected language."""
-    return [
+    documents = [
         document
         for publication in select(content, request, problems)
         for lang in _languages(publication, request)
         if (document := prepare(content, publication, lang, request.build, problems))
     ]
+    check_versions(documents, problems)
+    return documents
 
 
 def select(content: Content, request: Request, problems: Problems) -> list[Publication]:
@@ -118,7 +127,8 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     names = kind.context(content, publication, writer, work_dir / "charts", problems)
     if len(problems.errors) > before:
         return None
-    source = _markdown(content, publication, lang, layout, names, writer, problems)
+    figures: dict[str, list[object]] = {}
+    source = _markdown(content, publication, lang, layout, names, writer, problems, figures)
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     if len(problems.errors) > before:
         return None
@@ -132,12 +142,16 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     if publication.bibliography:
         ast = cite(ast, publication.bibliography, language_tag(lang),
                    writer.gettext("References"))
-    return describe(content, publication, writer, ast, layout, work_dir)
+    return describe(content, publication, writer, ast, layout, work_dir, figures)
 
 
 def _markdown(content: Content, publication: Publication, lang: str, layout: Layout,
-              names: dict[str, object], writer: Writer, problems: Problems) -> str:
-    """The publication's Markdown: the kind's frame around its rendered chapters."""
+              names: dict[str, object], writer: Writer, problems: Problems,
+              figures: dict[str, list[object]]) -> str:
+    """The publication's Markdown: the kind's frame around its rendered chapters.
+
+    Fills `figures` with what each chapter inserted from the data.
+    """
     env = environment(publication.folder / lang, writer)
     parts = []
     if layout.before:
@@ -149,6 +163,7 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
             parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))
     if layout.after:
         parts.append(render_partial(layout.after, env, names, problems) or "")
+    figures.update(env.figures.by_chapter)
     return "\n".join(parts)
 
 
@@ -159,3 +174,27 @@ def write(document: Document, fmt: str, output_root: Path) -> Built:
     with atomic_target(target) as temporary:
         WRITERS[fmt](document, temporary)
     return Built(target, time.perf_counter() - start)
+
+
+def language_report(content_root: Path, year: int, output_root: Path,
+                    problems: Problems) -> tuple[Balance, Path]:
+    """Count the words of `year`'s publications per language; write the report page."""
+    content = load_content(content_root)
+    with tempfile.TemporaryDirectory() as scratch:
+        request = Request(content_root, Path(scratch) / "output", Path(scratch) / "build",
+                          kinds=list(KINDS))
+        documents = prepare_all(content, request, problems)
+        if problems.errors:
+            raise ContentError(problems)
+        result = balance(year, [d for d in documents if d.publication.date.year == year])
+        writer = Writer(content.site.default_language)
+        work_dir = Path(scratch) / "build" / f"sprak-{year}"
+        markdown = report_markdown(result, writer, content.brand, work_dir)
+        title = Text({writer.lang: writer.gettext("Written standard balance %(year)s")
+                      % {"year": year}})
+        publication = Publication(f"sprak-{year}", content.root, "annual-report", title,
+                                  [writer.lang], ["html"], dt.date.today(), year, [], None)
+        document = describe(content, publication, writer,
+                            apply_fig_alt(pandoc.parse_markdown(markdown)),
+                            Layout(toc=False), work_dir, {})
+        return result, write(document, "html", output_root).path

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from pipeline.build import Request, build, prepare_all
+from pipeline.build import Request, build, language_report, prepare_all
 from pipeline.content import gather
 from pipeline.kinds import KINDS
+from pipeline.language_balance import MINIMUM_SHARE, Row
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.scaffold import new_hearing
 from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
@@ -77,6 +78,32 @@ def check_command(content: Path, strict: bool) -> None:
     if not problems.items:
         click.echo("content is valid")
     sys.exit(1 if failed else 0)
+
+
+@main.command("sprak")
+@click.argument("year", type=int)
+@CONTENT
+@click.option("--output", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+def sprak_command(year: int, content: Path, output: Path) -> None:
+    """Målform balance: words in bokmål, nynorsk and English in YEAR's publications."""
+    problems = Problems()
+    try:
+        result, page = language_report(content, year, output, problems)
+    except ContentError as error:
+        _report(error.problems, content)
+        sys.exit(1)
+    width = max([len(row.title) for row in result.rows] + [10])
+    click.echo(f"{'publication':<{width}} {'nb':>8} {'nn':>8} {'en':>8}")
+    for row in [*result.rows, Row("", "total", result.total)]:
+        words = row.words
+        click.echo(f"{row.title:<{width}} {words['nb']:>8} {words['nn']:>8} {words['en']:>8}")
+    click.echo(f"bokmål {result.share('nb'):.0%}, nynorsk {result.share('nn'):.0%} "
+               "of the Norwegian text")
+    for lang in result.too_low():
+        click.echo(f"warning: {lang} is under {MINIMUM_SHARE:.0%} of the Norwegian text "
+                   f"in {year} (språklova § 13)", err=True)
+    click.echo(f"wrote {page}")
 
 
 @main.group("new")

@@ -35,6 +35,7 @@ class Document:
     labels: dict[str, str]
     gettext: Callable[[str], str]
     work_dir: Path  # build/<slug>/: intermediate files of this publication
+    figures: dict[str, list[object]]  # what each chapter inserted from the data
 
     @property
     def tag(self) -> str:
@@ -50,7 +51,7 @@ class Document:
 
 
 def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
-             layout: Layout, work_dir: Path) -> Document:
+             layout: Layout, work_dir: Path, figures: dict[str, list[object]]) -> Document:
     org = content.site.organisation
     brand: Brand = content.brand
     _ = writer.gettext
@@ -78,6 +79,7 @@ def describe(content: Content, publication: Publication, writer: Writer, ast: As
         },
         gettext=writer.gettext,
         work_dir=work_dir,
+        figures=figures,
     )
 
 

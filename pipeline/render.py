@@ -7,6 +7,7 @@ chapter's own file and line, never as a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import traceback
 from collections.abc import Callable
@@ -23,14 +24,36 @@ from pipeline.textfile import read_text
 PARTIALS = Path(__file__).resolve().parent.parent / "templates" / "partials"
 
 
+class FigureLog:
+    """The figures (numbers and dates) each chapter inserted, in order.
+
+    The language versions of one publication must insert the same figures:
+    a case count that differs between the nb and en report is an error.
+    """
+
+    def __init__(self) -> None:
+        self.by_chapter: dict[str, list[object]] = {}
+        self._current: list[object] | None = None
+
+    def start(self, chapter: str) -> None:
+        self._current = self.by_chapter.setdefault(chapter, [])
+
+    def record(self, value: object) -> object:
+        if self._current is not None and isinstance(value, int | float | dt.date) \
+                and not isinstance(value, bool):
+            self._current.append(value)
+        return value
+
+
 def environment(chapter_folder: Path, writer: Writer) -> jinja2.Environment:
+    figures = FigureLog()
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([
             jinja2.FileSystemLoader(str(chapter_folder)),
             jinja2.FileSystemLoader(str(PARTIALS)),
         ]),
         undefined=jinja2.StrictUndefined,
-        finalize=as_markdown_text,
+        finalize=lambda value: as_markdown_text(figures.record(value)),
         comment_start_string="{##",
         comment_end_string="##}",
         keep_trailing_newline=True,
@@ -42,17 +65,21 @@ def environment(chapter_folder: Path, writer: Writer) -> jinja2.Environment:
         lambda singular, plural, n: writer.gettext(singular if n == 1 else plural),
         newstyle=True,
     )
-    env.filters.update(filters(writer))
+    env.filters.update(filters(writer, figures))
+    env.figures = figures  # type: ignore[attr-defined]
     return env
 
 
-def filters(writer: Writer) -> dict[str, Callable[..., Any]]:
+def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]:
+    def logged(write: Callable[..., str]) -> Callable[..., str]:
+        return lambda value, *args: write(figures.record(value), *args)
+
     return {
-        "date": writer.date,
-        "number": writer.number,
-        "percent": writer.percent,
+        "date": logged(writer.date),
+        "number": logged(writer.number),
+        "percent": logged(writer.percent),
+        "months": logged(lambda value: writer.number(value, 1)),
         "country": writer.country,
-        "months": lambda value: writer.number(value, 1),
         "anchor": anchor,
     }
 
@@ -69,6 +96,7 @@ def render_chapter(path: Path, env: jinja2.Environment, context: dict[str, Any],
     text = read_text(path, problems)
     if text is None:
         return None
+    env.figures.start(path.name)  # type: ignore[attr-defined]
     try:
         code = env.compile(text, name=path.name, filename=str(path))
         template = env.template_class.from_code(env, code, env.make_globals(None))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from pipeline.ast import Element, Splice, attributes, raw_block, raw_inline, stringify, walk
+from pipeline.locale import language_tag
 from pipeline.pandoc import Ast
 from pipeline.problems import Position, Problems
 
@@ -267,23 +268,45 @@ def typst_literal_numbers(ast: Ast) -> Ast:
     return {**ast, "blocks": walk(ast["blocks"], number)}
 
 
-def typst_language_spans(ast: Ast) -> Ast:
-    """Keep a span's language in the PDF (pandoc's Typst writer keeps only divs')."""
-    def span(element: Element) -> Splice | None:
-        if element["t"] != "Span":
+def regional_language_tags(ast: Ast) -> Ast:
+    """`lang=nb` -> `lang=nb-NO` on spans and divs, as Word's language list has them."""
+    def tag(element: Element) -> Element | None:
+        if element["t"] not in ("Span", "Div"):
             return None
-        attr, inlines = element["c"]
+        (ident, classes, pairs), children = element["c"]
+        if not any(key == "lang" for key, _ in pairs):
+            return None
+        pairs = [[key, language_tag(value) if key == "lang" else value] for key, value in pairs]
+        return {"t": element["t"], "c": [[ident, classes, pairs], children]}
+
+    return {**ast, "blocks": walk(ast["blocks"], tag)}
+
+
+def typst_languages(ast: Ast) -> Ast:
+    """Keep a passage's language, with its region, in the PDF.
+
+    pandoc's Typst writer drops a span's language and sets a div's without
+    its region, so an nb passage in an en-GB document would read as nb-GB.
+    """
+    def language(element: Element) -> Splice | None:
+        if element["t"] not in ("Span", "Div"):
+            return None
+        attr, children = element["c"]
         lang = attributes(attr).get("lang")
         if not lang:
             return None
         code, _, region = lang.partition("-")
-        args = f"lang: {typst_string(code.lower())}"
-        if region:
-            args += f", region: {typst_string(region.upper())}"
-        return Splice([raw_inline("typst", f"#text({args})["), *inlines,
-                       raw_inline("typst", "]")])
+        region = region or language_tag(code.lower()).partition("-")[2]
+        args = f"lang: {typst_string(code.lower())}, "
+        args += f"region: {typst_string(region.upper())}" if region else "region: none"
+        rest = [attr[0], attr[1], [pair for pair in attr[2] if pair[0] != "lang"]]
+        if element["t"] == "Span":
+            return Splice([raw_inline("typst", f"#text({args})["),
+                           {"t": "Span", "c": [rest, children]}, raw_inline("typst", "]")])
+        return Splice([raw_block("typst", f"#block[#set text({args})"),
+                       {"t": "Div", "c": [rest, children]}, raw_block("typst", "]")])
 
-    return {**ast, "blocks": walk(ast["blocks"], span)}
+    return {**ast, "blocks": walk(ast["blocks"], language)}
 
 
 def _typst_length(value: str | None) -> str | None:

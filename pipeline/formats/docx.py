@@ -22,6 +22,7 @@ from pipeline.document import Document, metadata, with_metadata
 from pipeline.docx_reference import build_reference
 from pipeline.transforms import (
     headings,
+    regional_language_tags,
     style_divs_for_docx,
     swap_image_suffix,
     typst_string,
@@ -38,7 +39,7 @@ def write(document: Document, target: Path) -> None:
         f"{document.organisation} – {document.title}", document.layout,
         document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
     )
-    ast = swap_image_suffix(document.ast, ".svg", ".png")
+    ast = regional_language_tags(swap_image_suffix(document.ast, ".svg", ".png"))
     ast = style_divs_for_docx(boxes.for_docx(ast, document.gettext), LETTER_STYLES)
     meta = metadata(document)
     if document.layout.title_block:

@@ -17,7 +17,7 @@ from pipeline.document import Document, metadata, with_metadata
 from pipeline.problems import BuildError
 from pipeline.transforms import (
     typst_images,
-    typst_language_spans,
+    typst_languages,
     typst_literal_numbers,
     typst_string,
     wrap_divs_for_typst,
@@ -46,7 +46,7 @@ def write(document: Document, target: Path) -> None:
 def typst_source(document: Document) -> bytes:
     ast = boxes.for_typst(document.ast, document.gettext)
     ast = wrap_divs_for_typst(ast, LETTER_PARTS)
-    ast = typst_literal_numbers(typst_language_spans(typst_images(ast)))
+    ast = typst_literal_numbers(typst_languages(typst_images(ast)))
     ast = with_metadata(ast, metadata(document))
     template = TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
