@@ -12,7 +12,8 @@ from pipeline.build import Request, build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = ROOT.parent / "shared" / "seed" / "virksomhetsplan-2025.txt"
+# The NCP's 2025 business plan as extracted from its PDF (a copy of shared/seed/).
+SEED = FIXTURES / "virksomhetsplan-2025.txt"
 
 
 @dataclass

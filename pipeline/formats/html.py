@@ -8,6 +8,7 @@ from pipeline import boxes, pandoc
 from pipeline.brand import Brand
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.transforms import shift_headings
+from pipeline.webfonts import web_font
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "html"
 
@@ -19,7 +20,8 @@ def write(document: Document, target: Path) -> None:
         ast = shift_headings(ast, 1)
     ast = with_metadata(ast, metadata(document))
     brand_css = document.work_dir / "brand.css"
-    brand_css.write_text(brand_stylesheet(document.brand), encoding="utf-8")
+    fonts = document.work_dir.parent / "_webfonts"
+    brand_css.write_text(brand_stylesheet(document.brand, fonts), encoding="utf-8")
     args = [
         "--standalone",
         "--template", str(TEMPLATES / "publication.html"),
@@ -43,12 +45,12 @@ def write(document: Document, target: Path) -> None:
     pandoc.write(ast, "html5", args, output=target)
 
 
-def brand_stylesheet(brand: Brand) -> str:
+def brand_stylesheet(brand: Brand, font_cache: Path) -> str:
     """CSS custom properties and @font-face rules generated from the brand file."""
     faces = [
         "@font-face {\n"
         f'  font-family: "{font.family}";\n'
-        f'  src: url("{font.path}");\n'
+        f'  src: url("{web_font(font.path, font_cache)}") format("woff");\n'
         f"  font-weight: {font.weight};\n"
         f"  font-style: {font.style};\n"
         "  font-display: swap;\n}"
