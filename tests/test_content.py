@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-
 from conftest import ROOT, SEED
+
 from pipeline.cli import main
 from pipeline.content import load_content
 
