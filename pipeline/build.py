@@ -9,12 +9,14 @@ temporary file that is renamed into place only when complete.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import crossref, pandoc
+from pipeline import crossref, freshness, pandoc
 from pipeline.agreement import check_versions
 from pipeline.citations import cite
 from pipeline.content import load_content
@@ -46,12 +48,14 @@ class Request:
     kinds: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    force: bool = False  # write every output, even those that are up to date
 
 
 @dataclass
 class Built:
     path: Path
     seconds: float
+    fresh: bool = False  # up to date already: not written again
 
 
 def build(request: Request) -> list[Built]:
@@ -60,10 +64,11 @@ def build(request: Request) -> list[Built]:
     documents = prepare_all(content, request, problems)
     if problems.errors:
         raise ContentError(problems)
-    built = []
-    for document in documents:
-        for fmt in _formats(document.publication, request):
-            built.append(write(document, fmt, request.output))
+    jobs = [(document, fmt) for document in documents
+            for fmt in _formats(document.publication, request)]
+    # pandoc and Typst do the work, outside Python's lock: two cores write two files at once.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        built = list(pool.map(lambda job: write(*job, request.output, request.force), jobs))
     if built:
         write_index(content, request.output)
     return built
@@ -167,12 +172,17 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     return "\n".join(parts)
 
 
-def write(document: Document, fmt: str, output_root: Path) -> Built:
+def write(document: Document, fmt: str, output_root: Path, force: bool = False) -> Built:
     slug = document.publication.slug
     target = output_root / slug / f"{document.stem}.{fmt}"
+    stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
+    current = freshness.key(document, fmt)
+    if not force and freshness.is_fresh(target, stamp, current):
+        return Built(target, time.perf_counter() - start, fresh=True)
     with atomic_target(target) as temporary:
         WRITERS[fmt](document, temporary)
+    stamp.write_text(current)
     return Built(target, time.perf_counter() - start)
 
 

@@ -41,12 +41,13 @@ def main() -> None:
 @click.option("--build-dir", default="build", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Where intermediate files (rendered Markdown, Typst, charts) go.")
+@click.option("--force", is_flag=True, help="Write every file, even those up to date.")
 def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
                   languages: tuple[str, ...], formats: tuple[str, ...], content: Path,
-                  output: Path, build_dir: Path) -> None:
+                  output: Path, build_dir: Path, force: bool) -> None:
     """Build PUBLICATIONS (folder names under publications/); all when none is named."""
     request = Request(content, output, build_dir, list(publications), list(kinds),
-                      list(languages), list(formats))
+                      list(languages), list(formats), force)
     start = time.perf_counter()
     try:
         built = build(request)
@@ -57,8 +58,11 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     for item in built:
-        click.echo(f"wrote {item.path} ({item.seconds:.2f} s)")
-    click.echo(f"{len(built)} file(s) in {time.perf_counter() - start:.2f} s")
+        if not item.fresh:
+            click.echo(f"wrote {item.path} ({item.seconds:.2f} s)")
+    fresh = sum(item.fresh for item in built)
+    click.echo(f"{len(built) - fresh} file(s) written, {fresh} up to date, in "
+               f"{time.perf_counter() - start:.2f} s")
 
 
 @main.command("check")

@@ -78,7 +78,7 @@ def _properties(word: docx.document.Document, document: Document) -> None:
 
 def _cover_logo(word: docx.document.Document, document: Document) -> None:
     """The logo above the title, with its alt text as the picture's description."""
-    png = logo_png(document.logo, document.work_dir)
+    png = logo_png(document.logo, document.work_dir, document.lang)
     first = word.paragraphs[0]
     paragraph = first.insert_paragraph_before()
     paragraph.add_run().add_picture(str(png), width=Cm(3.2))
@@ -92,7 +92,8 @@ def _letterhead(word: docx.document.Document, document: Document) -> None:
     first = word.paragraphs[0]
     head = first.insert_paragraph_before()
     if document.logo:
-        head.add_run().add_picture(str(logo_png(document.logo, document.work_dir)),
+        head.add_run().add_picture(str(logo_png(document.logo, document.work_dir,
+                                                document.lang)),
                                    width=Cm(1.6))
         for properties in head._p.iter(qn("wp:docPr")):
             properties.set("descr", document.logo_alt)
@@ -107,14 +108,14 @@ def _letterhead(word: docx.document.Document, document: Document) -> None:
     address.paragraph_format.space_after = Pt(24)
 
 
-def logo_png(logo: Path, work_dir: Path) -> Path:
+def logo_png(logo: Path, work_dir: Path, lang: str) -> Path:
     """The logo as PNG (DOCX readers without SVG support need one), drawn by Typst."""
     if logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
         return logo
-    source = work_dir / "logo.typ"
+    source = work_dir / f"logo-{lang}.typ"  # one per language: they are written in parallel
     source.write_text("#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
                       f"#image({typst_string(str(logo))}, width: 4cm)\n", encoding="utf-8")
-    target = work_dir / "logo.png"
+    target = work_dir / f"logo-{lang}.png"
     typst.compile(str(source), output=str(target), format="png", ppi=300, root="/")
     return target
 

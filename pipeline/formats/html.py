@@ -19,7 +19,7 @@ def write(document: Document, target: Path) -> None:
         # The title is the page's one h1, so the chapters' headings start at h2.
         ast = shift_headings(ast, 1)
     ast = with_metadata(ast, metadata(document))
-    brand_css = document.work_dir / "brand.css"
+    brand_css = document.work_dir / f"brand-{document.lang}.css"
     fonts = document.work_dir.parent / "_webfonts"
     brand_css.write_text(brand_stylesheet(document.brand, fonts), encoding="utf-8")
     args = [

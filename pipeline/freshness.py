@@ -1,0 +1,68 @@
+"""Skip writing an output whose inputs have not changed since it was written.
+
+An output's key hashes everything it is made from: the parsed document, its
+metadata and layout, every image and font file it uses, the brand file, and
+the pipeline's own code and templates. Rendering and parsing always run (they
+are what tells a change), only the format writers are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+import pypandoc
+import typst
+
+from pipeline.ast import Element, walk
+from pipeline.document import Document
+
+PIPELINE = Path(__file__).resolve().parent
+TEMPLATES = PIPELINE.parent / "templates"
+
+
+@cache
+def _tools() -> str:
+    """The pipeline's code and templates, and the versions of pandoc and Typst."""
+    digest = hashlib.sha256(f"{pypandoc.get_pandoc_version()} {typst.__version__}".encode())
+    for path in sorted([*PIPELINE.rglob("*.py"), *TEMPLATES.rglob("*")]):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _file(path: Path, modified: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    return _file(path, path.stat().st_mtime_ns) if path.is_file() else "missing"
+
+
+def key(document: Document, fmt: str) -> str:
+    images: list[str] = []
+
+    def collect(element: Element) -> None:
+        if element["t"] == "Image":
+            images.append(element["c"][2][0])
+
+    walk(document.ast["blocks"], collect)
+    brand = document.brand
+    files = [brand.path, *(font.path for font in brand.fonts), *map(Path, images)]
+    if document.logo:
+        files.append(document.logo)
+    parts = [
+        _tools(), fmt, document.lang, repr(document.layout), repr(document.labels),
+        repr((document.title, document.subtitle, document.date, document.organisation,
+              document.postal_address, document.email, document.web, document.logo_alt)),
+        json.dumps(document.ast, sort_keys=True, ensure_ascii=False),
+        *(f"{path}:{_file_hash(path)}" for path in files),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def is_fresh(target: Path, stamp: Path, current: str) -> bool:
+    return target.is_file() and stamp.is_file() and stamp.read_text() == current
