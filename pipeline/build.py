@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline import crossref, freshness, pandoc
 from pipeline.agreement import check_versions
-from pipeline.citations import cite
+from pipeline.citations import check_keys, cite
 from pipeline.content import load_content
 from pipeline.document import Document, describe
 from pipeline.formats import WRITERS
@@ -141,12 +141,18 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     ast = shift_chapter_headings(ast, layout.shift_headings)
     numbers = crossref.number(ast, layout.number_sections, writer.gettext)
     ast = crossref.resolve(ast, numbers, writer.gettext, content.root, problems)
+    check_keys(ast, publication.bibliography, content.root, problems)
     ast = apply_fig_alt(resolve_chapters(ast, content.root, [work_dir], problems))
     if len(problems.errors) > before:
         return None
     if publication.bibliography:
-        ast = cite(ast, publication.bibliography, language_tag(lang),
-                   writer.gettext("References"))
+        try:
+            ast = cite(ast, publication.bibliography, language_tag(lang),
+                       writer.gettext("References"))
+        except pandoc.PandocError as error:
+            problems.error(Position(publication.bibliography),
+                           f"the citations could not be resolved: {error}")
+            return None
     return describe(content, publication, writer, ast, layout, work_dir, figures)
 
 

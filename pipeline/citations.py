@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
+
 from pipeline import pandoc
-from pipeline.ast import meta_inlines, meta_string
+from pipeline.ast import Element, meta_inlines, meta_string, walk
+from pipeline.crossref import PREFIXES
 from pipeline.pandoc import Ast
+from pipeline.problems import Problems
+from pipeline.transforms import chapter_source, locate
 
 
 def cite(ast: Ast, bibliography: Path, language_tag: str, section_title: str) -> Ast:
@@ -24,3 +29,40 @@ def cite(ast: Ast, bibliography: Path, language_tag: str, section_title: str) ->
     cited = json.loads(output)
     cited["meta"] = ast.get("meta", {})
     return cited
+
+
+def check_keys(ast: Ast, bibliography: Path | None, content_root: Path,
+               problems: Problems) -> None:
+    """Every `[@key]` of a chapter must be in the bibliography (cross-references aside)."""
+    known = _keys(bibliography) if bibliography else set()
+    for block in ast["blocks"]:
+        source = chapter_source(block, content_root)
+        if source is None:
+            continue
+        for key in dict.fromkeys(_cited(block["c"][1])):
+            if key.split("-", 1)[0].lower() in PREFIXES or key in known:
+                continue
+            hint = "add it to the bibliography" if bibliography else \
+                "name a bibliography in publication.yaml, or write \\@ for a plain @"
+            problems.error(locate(source, "@" + key), f"the citation '@{key}' is not in the "
+                           "bibliography", hint)
+
+
+def _cited(blocks: list[Element]) -> list[str]:
+    cited: list[str] = []
+
+    def collect(element: Element) -> None:
+        if element["t"] == "Cite":
+            cited.extend(c["citationId"] for c in element["c"][0])
+
+    walk(blocks, collect)
+    return cited
+
+
+def _keys(bibliography: Path) -> set[str]:
+    try:
+        data = yaml.safe_load(bibliography.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return set()
+    references = data.get("references") if isinstance(data, dict) else None
+    return {str(r.get("id")) for r in references or [] if isinstance(r, dict)}

@@ -253,6 +253,8 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         problems.error(record.where("bibliography"),
                        f"the bibliography '{bibliography}' does not exist",
                        "name a CSL YAML file in the publication's folder")
+    elif bibliography:
+        _check_bibliography(folder / bibliography, problems, site)
     return Publication(
         slug=folder.name,
         folder=folder,
@@ -268,6 +270,24 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
     )
+
+
+def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
+    """A CSL YAML file: `references:`, each with an id and a title."""
+    record = _record(path, "the bibliography", ("references",), problems, site.languages)
+    if record is None:
+        return
+    references = record.data.get("references")
+    if not isinstance(references, list):
+        problems.error(record.where("references"), "the bibliography needs a list "
+                       "'references:'", "see pandoc's manual on CSL YAML")
+        return
+    for index, entry in enumerate(references):
+        where = references.where(index) if hasattr(references, "where") else record.position
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            problems.error(where, "each reference needs an 'id:'")
+        elif not entry.get("title"):
+            problems.error(where, f"the reference '{entry['id']}' has no title")
 
 
 def _letter(record: Record) -> Letter:

@@ -137,6 +137,16 @@ CASES = {
                                               "# Saker {#saker}\n\n### Dypt")},
         "publications/rapport/nb/saker.md:3:5: error: the heading 'Dypt' skips from level 1 "
         "to 3", "make it level 2"),
+    "citation missing from the bibliography": (
+        {"publications/rapport/nb/saker.md": ("{{ case.summary }}",
+                                              "{{ case.summary }} [@ukjent-2020]")},
+        "publications/rapport/nb/saker.md:10:21: error: the citation '@ukjent-2020' is not in "
+        "the bibliography", "name a bibliography in publication.yaml"),
+    "cross-reference to nothing": (
+        {"publications/rapport/nb/saker.md": ("# Saker {#saker}",
+                                              "# Saker {#saker}\n\nSe @tbl-mangler.")},
+        "publications/rapport/nb/saker.md:3:4: error: the cross-reference '@tbl-mangler' points "
+        "to no section, table or figure", None),
     "not UTF-8": (
         {"cases/2025-03.yaml": b'id: "2025-03"\ntitle: {nb: Klage om \xe6rlighet}\n'},
         "cases/2025-03.yaml:2:22: error: the file is not UTF-8 (byte 0xe6)", None),
