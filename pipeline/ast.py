@@ -73,15 +73,20 @@ def meta_string(value: str) -> Element:
     return {"t": "MetaString", "c": value}
 
 
-def meta_inlines(text: str) -> Element:
-    """Plain text as MetaInlines, so every writer escapes it for its own format."""
+def text_inlines(text: str) -> list[Element]:
+    """Plain text as inlines: words and spaces, every character taken as written."""
     inlines: list[Element] = []
     for index, word in enumerate(text.split(" ")):
         if index:
             inlines.append({"t": "Space"})
         if word:
             inlines.append({"t": "Str", "c": word})
-    return {"t": "MetaInlines", "c": inlines}
+    return inlines
+
+
+def meta_inlines(text: str) -> Element:
+    """Plain text as MetaInlines, so every writer escapes it for its own format."""
+    return {"t": "MetaInlines", "c": text_inlines(text)}
 
 
 def raw_inline(fmt: str, text: str) -> Element:
