@@ -8,7 +8,9 @@ chapter's own file and line, never as a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -45,14 +47,80 @@ class FigureLog:
         return value
 
 
+# What a chapter's objects are called in messages to writers.
+OWNERS = {
+    "Cases": "cases", "CaseList": "a list of cases", "CaseView": "a case",
+    "StepView": "a step", "PlanView": "the plan", "GoalView": "a goal",
+    "SubgoalView": "a sub-goal", "ActivityView": "an activity", "EventView": "an event",
+    "SiteView": "site", "OrganisationView": "site.organisation",
+    "PublicationView": "publication", "ConsultationView": "publication.consultation",
+    "LetterView": "letter", "SignatoryView": "a signatory", "PhaseTime": "a phase",
+}
+
+
+class UndefinedLog:
+    """Every undefined name a chapter uses, with its line, so all are reported at once.
+
+    Rendering goes on past an undefined name (it writes nothing there); the
+    chapter then fails with the whole list instead of stopping at the first.
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.names: list[str] = []
+        self.found: list[tuple[int | None, str, str | None]] = []
+
+    def start(self, path: Path, names: list[str]) -> None:
+        self.path, self.names, self.found = path, names, []
+
+    def record(self, undefined: jinja2.Undefined) -> None:
+        name = undefined._undefined_name
+        owner = undefined._undefined_obj
+        if owner is jinja2.utils.missing:
+            message = f"'{name}' is not a name a chapter can use"
+            choices = self.names
+        else:
+            what = OWNERS.get(type(owner).__name__, f"a {type(owner).__name__}")
+            message = f"{what} has no '{name}'"
+            choices = [a for a in dir(owner) if not a.startswith("_")]
+        close = difflib.get_close_matches(str(name), choices, n=1) if name else []
+        hint = f"did you mean '{close[0]}'?" if close else None
+        entry = (self._line(), message, hint)
+        if entry not in self.found:
+            self.found.append(entry)
+
+    def _line(self) -> int | None:
+        """The chapter line being rendered, from Jinja's own line mapping."""
+        frame = sys._getframe(2)
+        while frame is not None:
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and frame.f_code.co_filename == str(self.path):
+                return template.get_corresponding_lineno(frame.f_lineno)
+            frame = frame.f_back
+        return None
+
+
+def _undefined_class(log: UndefinedLog) -> type[jinja2.Undefined]:
+    class RecordedUndefined(jinja2.ChainableUndefined):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            log.record(self)
+
+        def __call__(self, *args: Any, **kwargs: Any) -> RecordedUndefined:
+            return self
+
+    return RecordedUndefined
+
+
 def environment(chapter_folder: Path, writer: Writer) -> jinja2.Environment:
     figures = FigureLog()
+    undefined = UndefinedLog()
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([
             jinja2.FileSystemLoader(str(chapter_folder)),
             jinja2.FileSystemLoader(str(PARTIALS)),
         ]),
-        undefined=jinja2.StrictUndefined,
+        undefined=_undefined_class(undefined),
         finalize=lambda value: as_markdown_text(figures.record(value)),
         comment_start_string="{##",
         comment_end_string="##}",
@@ -67,6 +135,7 @@ def environment(chapter_folder: Path, writer: Writer) -> jinja2.Environment:
     )
     env.filters.update(filters(writer, figures))
     env.figures = figures  # type: ignore[attr-defined]
+    env.undefined_log = undefined  # type: ignore[attr-defined]
     return env
 
 
@@ -97,10 +166,17 @@ def render_chapter(path: Path, env: jinja2.Environment, context: dict[str, Any],
     if text is None:
         return None
     env.figures.start(path.name)  # type: ignore[attr-defined]
+    undefined: UndefinedLog = env.undefined_log  # type: ignore[attr-defined]
+    undefined.start(path, sorted(context))
     try:
         code = env.compile(text, name=path.name, filename=str(path))
         template = env.template_class.from_code(env, code, env.make_globals(None))
-        return Markdown(template.render(context))
+        markdown = Markdown(template.render(context))
+        for line, message, hint in undefined.found:
+            problems.error(Position(path, line), message,
+                           hint or "see the chapter API in docs/chapters.md for the names "
+                           "you can use")
+        return None if undefined.found else markdown
     except jinja2.TemplateSyntaxError as error:
         where = Path(error.filename) if error.filename else path
         problems.error(Position(where, error.lineno), f"template syntax: {error.message}",

@@ -111,7 +111,14 @@ CASES = {
     "undefined name in a chapter": (
         {"publications/rapport/nb/saker.md": ("Klager: {{ case.submitter }}",
                                               "Klager: {{ case.submiter }}")},
-        "publications/rapport/nb/saker.md:8: error: undefined name:", "docs/chapters.md"),
+        "publications/rapport/nb/saker.md:8: error: a case has no 'submiter'",
+        "did you mean 'submitter'?"),
+    "undefined names, all of them": (
+        {"publications/rapport/nb/tall.md": (
+            "Tatt til behandling: {{ cases.accepted(year).count }}",
+            "Tatt: {{ nope }} {{ cases.acepted(year).count }}")},
+        "publications/rapport/nb/tall.md:4: error: 'nope' is not a name a chapter can use",
+        "tall.md:4: error: cases has no 'acepted'"),
     "template syntax error": (
         {"publications/rapport/nb/saker.md": ("{% endfor %}", "{% endfo %}")},
         "publications/rapport/nb/saker.md:11: error: template syntax:", None),
