@@ -67,6 +67,17 @@ def test_public_cases_appear_and_confidential_data_never(content, real: Built, t
         assert secret not in compact(real.markdown(SLUG, "nb")), secret
 
 
+def test_no_output_of_any_kind_holds_confidential_data(content, real: Built) -> None:
+    secrets = [compact(secret) for secret in confidential_strings(content)]
+    readers = {".html": html_text, ".docx": docx_text, ".pdf": pdf_text}
+    files = sorted(real.output.glob("*/*.*"))
+    assert len(files) >= 30
+    for path in files:
+        found = compact(readers[path.suffix](path))
+        for secret in secrets:
+            assert secret not in found, (path.name, secret)
+
+
 def confidential_strings(content) -> list[str]:
     secrets = []
     for case in content.cases:

@@ -85,3 +85,23 @@ def test_keyboard_user_can_skip_to_content(browser, real: Built) -> None:
     assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#content"
+
+
+HTML_PAGES = ["arsrapport-2025-en", "veiledning-krig-og-konflikt-nb", "klageordningen-nn",
+              "klageordningen-en", "hoeringssvar-aapenhetsloven-nb",
+              "hoyringssvar-berekraftsrapportering-nn", "virksomhetsplan-2025-nb"]
+
+
+@pytest.mark.parametrize("stem", HTML_PAGES)
+def test_every_kind_passes_axe_wcag_21_aa(browser, real: Built, stem: str) -> None:
+    slug, lang = stem.rsplit("-", 1)
+    page = open_page(browser, real.file(slug, lang, "html"))
+    assert violations(page) == []
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_index_page_passes_axe(browser, real: Built) -> None:
+    page = open_page(browser, real.output / "index.html")
+    assert violations(page) == []
+    hrefs = page.evaluate("[...document.links].map(a => a.href)")
+    assert hrefs and all(href.startswith("file://") for href in hrefs)
