@@ -53,7 +53,7 @@ class Document:
 def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
              layout: Layout, work_dir: Path, figures: dict[str, list[object]]) -> Document:
     org = content.site.organisation
-    brand: Brand = content.brand
+    brand = content.brand
     _ = writer.gettext
     return Document(
         publication=publication,

@@ -8,8 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.problems import Position
+
+if TYPE_CHECKING:
+    from pipeline.brand import Brand
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -192,7 +196,7 @@ class Publication:
 class Content:
     root: Path
     site: Site
-    brand: object  # pipeline.brand.Brand; kept loose to avoid an import cycle
+    brand: Brand
     plans: dict[int, Plan]
     results: dict[int, Results]
     cases: list[Case]
