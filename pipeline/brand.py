@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.media import font_problem, image_problem
 from pipeline.model import Text
 from pipeline.problems import Position, Problems
 from pipeline.records import Record
@@ -130,6 +131,9 @@ def _fonts(typography: Record, folder: Path, problems: Problems) -> list[FontFil
             if not path.is_file():
                 problems.error(entry.where("path"), f"font file '{relative}' does not exist")
                 continue
+            if (wrong := font_problem(path)) is not None:
+                problems.error(entry.where("path"), f"font file '{relative}' {wrong}")
+                continue
             weight = entry.integer("weight", required=False) or 400
             style = entry.choice("style", ("normal", "italic"), required=False) or "normal"
             fonts.append(FontFile(family, path, weight, style))
@@ -159,6 +163,9 @@ def _logo(record: Record, folder: Path, problems: Problems) -> tuple[Path | None
     path = (folder / relative).resolve()
     if not path.is_file():
         problems.error(image.where("path"), f"logo file '{relative}' does not exist")
+        return None, alt
+    if (wrong := image_problem(path)) is not None:
+        problems.error(image.where("path"), f"logo file '{relative}' {wrong}")
         return None, alt
     return path, alt
 

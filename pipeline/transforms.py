@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.ast import Element, Splice, attributes, raw_block, raw_inline, stringify, walk
 from pipeline.locale import language_tag
+from pipeline.media import image_problem
 from pipeline.pandoc import Ast
 from pipeline.problems import Position, Problems
 
@@ -115,6 +116,9 @@ def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
     if not path.is_file():
         problems.error(where, f"the {noun} '{url}' does not exist",
                        "paths are relative to the chapter's own file")
+        return None
+    if noun == "image" and (wrong := image_problem(path)) is not None:
+        problems.error(where, f"the image '{url}' {wrong}", "save it again as PNG, JPEG or SVG")
         return None
     return path
 

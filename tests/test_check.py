@@ -154,6 +154,13 @@ CASES = {
                                               "# Saker {#saker}\n\nSe @tbl-mangler.")},
         "publications/rapport/nb/saker.md:3:4: error: the cross-reference '@tbl-mangler' points "
         "to no section, table or figure", None),
+    "image that is not a picture": (
+        {"publications/rapport/nb/bilde.svg": "not an svg at all"},
+        "publications/rapport/nb/tall.md:12:40: error: the image 'bilde.svg' is not a readable "
+        "SVG file", "save it again as PNG, JPEG or SVG"),
+    "logo that is not a picture": (
+        {"assets/mark.svg": "<html></html>"},
+        "_brand.yml:10:18: error: logo file 'assets/mark.svg' is not an SVG picture", None),
     "not UTF-8": (
         {"cases/2025-03.yaml": b'id: "2025-03"\ntitle: {nb: Klage om \xe6rlighet}\n'},
         "cases/2025-03.yaml:2:22: error: the file is not UTF-8 (byte 0xe6)", None),

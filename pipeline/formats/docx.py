@@ -20,6 +20,7 @@ from pipeline import boxes, pandoc
 from pipeline.ast import meta_inlines
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.docx_reference import build_reference
+from pipeline.problems import BuildError
 from pipeline.transforms import (
     headings,
     regional_language_tags,
@@ -116,7 +117,10 @@ def logo_png(logo: Path, work_dir: Path, lang: str) -> Path:
     source.write_text("#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
                       f"#image({typst_string(str(logo))}, width: 4cm)\n", encoding="utf-8")
     target = work_dir / f"logo-{lang}.png"
-    typst.compile(str(source), output=str(target), format="png", ppi=300, root="/")
+    try:
+        typst.compile(str(source), output=str(target), format="png", ppi=300, root="/")
+    except typst.TypstError as error:
+        raise BuildError(f"the logo {logo} could not be drawn as PNG: {error}") from error
     return target
 
 
