@@ -9,6 +9,7 @@ temporary file that is renamed into place only when complete.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 import time
@@ -137,7 +138,9 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     if len(problems.errors) > before:
         return None
-    ast = pandoc.parse_markdown(source)
+    stem = work_dir / f"{publication.slug}-{lang}"
+    ast = freshness.remembered(stem.with_suffix(".parsed.json"), [source],
+                               lambda: pandoc.parse_markdown(source))
     ast = shift_chapter_headings(ast, layout.shift_headings)
     numbers = crossref.number(ast, layout.number_sections, writer.gettext)
     ast = crossref.resolve(ast, numbers, writer.gettext, content.root, problems)
@@ -146,9 +149,13 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     if len(problems.errors) > before:
         return None
     if publication.bibliography:
+        bibliography = publication.bibliography
+        parts = [json.dumps(ast), bibliography.read_text(encoding="utf-8"), lang]
         try:
-            ast = cite(ast, publication.bibliography, language_tag(lang),
-                       writer.gettext("References"))
+            ast = freshness.remembered(
+                stem.with_suffix(".cited.json"), parts,
+                lambda: cite(ast, bibliography, language_tag(lang),
+                             writer.gettext("References")))
         except pandoc.PandocError as error:
             problems.error(Position(publication.bibliography),
                            f"the citations could not be resolved: {error}")

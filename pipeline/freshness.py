@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 import typst
@@ -66,3 +68,23 @@ def key(document: Document, fmt: str) -> str:
 
 def is_fresh(target: Path, stamp: Path, current: str) -> bool:
     return target.is_file() and stamp.is_file() and stamp.read_text() == current
+
+
+def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
+    """`compute()`'s JSON result, kept in `path` and reused while `parts` are the same.
+
+    pandoc's parse and citeproc cost a tenth of a second or more a document; an
+    unchanged document need not pay it again.
+    """
+    digest = hashlib.sha256("\n".join([_tools(), *parts]).encode("utf-8")).hexdigest()
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept.get("key") == digest:
+            return kept["value"]
+    except (OSError, ValueError, AttributeError):
+        pass
+    value = compute()
+    partial = path.with_suffix(".part")
+    partial.write_text(json.dumps({"key": digest, "value": value}), encoding="utf-8")
+    partial.replace(path)
+    return value
