@@ -2,8 +2,8 @@
 
 The floor is what the tools themselves cost on exactly the rendered input
 (build/<slug>/<slug>-<lang>.md and .typ), so the pipeline's own overhead
-shows. Every timing is the median of --runs runs; "first" is the first run in
-a fresh process-wide state where that matters.
+shows. Every timing is the median of --runs runs; "first" is the first run,
+which also pays for what later runs reuse (font subsets, charts, parses).
 """
 
 from __future__ import annotations
