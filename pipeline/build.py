@@ -8,10 +8,8 @@ temporary file that is renamed into place only when complete.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,9 +24,8 @@ from pipeline.formats import WRITERS
 from pipeline.index_page import write_index
 from pipeline.kinds import KINDS
 from pipeline.kinds.layout import Layout
-from pipeline.language_balance import Balance, balance, report_markdown
 from pipeline.locale import Writer, language_tag
-from pipeline.model import Content, Publication, Text
+from pipeline.model import Content, Publication
 from pipeline.output import atomic_target
 from pipeline.problems import ContentError, Position, Problems
 from pipeline.render import environment, render_chapter, render_partial
@@ -197,27 +194,3 @@ def write(document: Document, fmt: str, output_root: Path, force: bool = False) 
         WRITERS[fmt](document, temporary)
     stamp.write_text(current)
     return Built(target, time.perf_counter() - start)
-
-
-def language_report(content_root: Path, year: int, output_root: Path,
-                    problems: Problems) -> tuple[Balance, Path]:
-    """Count the words of `year`'s publications per language; write the report page."""
-    content = load_content(content_root)
-    with tempfile.TemporaryDirectory() as scratch:
-        request = Request(content_root, Path(scratch) / "output", Path(scratch) / "build",
-                          kinds=list(KINDS))
-        documents = prepare_all(content, request, problems)
-        if problems.errors:
-            raise ContentError(problems)
-        result = balance(year, [d for d in documents if d.publication.date.year == year])
-        writer = Writer(content.site.default_language)
-        work_dir = Path(scratch) / "build" / f"sprak-{year}"
-        markdown = report_markdown(result, writer, content.brand, work_dir)
-        title = Text({writer.lang: writer.gettext("Written standard balance %(year)s")
-                      % {"year": year}})
-        publication = Publication(f"sprak-{year}", content.root, "annual-report", title,
-                                  [writer.lang], ["html"], dt.date.today(), year, [], None)
-        document = describe(content, publication, writer,
-                            apply_fig_alt(pandoc.parse_markdown(markdown)),
-                            Layout(toc=False), work_dir, {})
-        return result, write(document, "html", output_root).path

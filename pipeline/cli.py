@@ -10,12 +10,13 @@ from pathlib import Path
 
 import click
 
-from pipeline.build import Request, build, language_report, prepare_all
+from pipeline.build import Request, build, prepare_all
 from pipeline.content import gather
 from pipeline.kinds import KINDS
 from pipeline.language_balance import MINIMUM_SHARE, Row
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.scaffold import new_hearing
+from pipeline.sprak_report import language_report
 from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
 
 CONTENT = click.option("--content", "content", default="content", show_default=True,

@@ -1,0 +1,43 @@
+"""The målform report of a year: every publication rendered, its words counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from pipeline import pandoc
+from pipeline.build import Request, prepare_all, write
+from pipeline.content import load_content
+from pipeline.document import describe
+from pipeline.kinds import KINDS
+from pipeline.kinds.layout import Layout
+from pipeline.language_balance import Balance, balance, report_markdown
+from pipeline.locale import Writer
+from pipeline.model import Publication, Text
+from pipeline.problems import ContentError, Problems
+from pipeline.transforms import apply_fig_alt
+
+
+def language_report(content_root: Path, year: int, output_root: Path,
+                    problems: Problems) -> tuple[Balance, Path]:
+    """Count the words of `year`'s publications per language; write the report page."""
+    content = load_content(content_root)
+    with tempfile.TemporaryDirectory() as scratch:
+        request = Request(content_root, Path(scratch) / "output", Path(scratch) / "build",
+                          kinds=list(KINDS))
+        documents = prepare_all(content, request, problems)
+        if problems.errors:
+            raise ContentError(problems)
+        result = balance(year, [d for d in documents if d.publication.date.year == year])
+        writer = Writer(content.site.default_language)
+        work_dir = Path(scratch) / "build" / f"sprak-{year}"
+        markdown = report_markdown(result, writer, content.brand, work_dir)
+        title = Text({writer.lang: writer.gettext("Written standard balance %(year)s")
+                      % {"year": year}})
+        publication = Publication(f"sprak-{year}", content.root, "annual-report", title,
+                                  [writer.lang], ["html"], dt.date.today(), year, [], None)
+        document = describe(content, publication, writer,
+                            apply_fig_alt(pandoc.parse_markdown(markdown)),
+                            Layout(toc=False), work_dir, {})
+        return result, write(document, "html", output_root).path
