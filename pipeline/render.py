@@ -148,6 +148,8 @@ def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]
         "number": logged(writer.number),
         "percent": logged(writer.percent),
         "months": logged(lambda value: writer.number(value, 1)),
+        "counted": logged(lambda value, one, many: f"{writer.number(value)} "
+                                                   f"{one if value == 1 else many}"),
         "country": writer.country,
         "anchor": anchor,
     }

@@ -61,6 +61,15 @@ def test_dates_numbers_and_percentages(lang, date, number, percent) -> None:
     assert Writer("nb").country("DE") == "Tyskland" and Writer("nn").country("SE") == "Sverige"
 
 
+def test_counted_agrees_in_number(tmp_path: Path) -> None:
+    from pipeline.render import environment
+
+    env = environment(tmp_path, Writer("nb"))
+    template = env.from_string('{{ 1 | counted("sak", "saker") }}, '
+                               '{{ 1234 | counted("sak", "saker") }}')
+    assert template.render() == "1 sak, 1\u00a0234 saker"
+
+
 PUBLISHED = [("arsrapport-2025", "nb"), ("arsrapport-2025", "en"), ("klageordningen", "nb"),
              ("klageordningen", "nn"), ("klageordningen", "en"),
              ("hoyringssvar-berekraftsrapportering", "nn")]
