@@ -129,26 +129,14 @@ class Cases:
         """Average months per phase, over the phases that ended in `year`."""
         times = []
         for phase, indicative in INDICATIVE_MONTHS.items():
-            months = [
-                m for case in self._cases
-                if (m := procedure.phase_months(case).get(phase)) is not None
-                and _phase_end(case, phase).year == year
-            ]
+            spans = [procedure.phase_spans(case).get(phase) for case in self._cases]
+            months = [procedure.months_between(start, end)
+                      for start, end in filter(None, spans) if end.year == year]
             times.append(PhaseTime(
                 phase, labels.label(self._writer, labels.PHASE, phase), indicative,
                 len(months), mean(months) if months else None,
                 sum(procedure.within_indicative(phase, m) for m in months)))
         return times
-
-
-def _phase_end(case: Case, phase: str) -> dt.date:
-    dates = {step.step: step.date for step in case.timeline}
-    if phase == "total":
-        return procedure.ended_on(case) or dt.date.max
-    if phase == "good-offices":
-        after = [s.date for s in case.timeline if s.date > dates["good-offices"]]
-        return after[0] if after else dt.date.max
-    return dates.get(phase, dt.date.max)
 
 
 @dataclass(frozen=True)

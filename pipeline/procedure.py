@@ -68,21 +68,27 @@ def months_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / DAYS_PER_MONTH
 
 
-def phase_months(case: Case) -> dict[str, float]:
-    """Months spent in each phase with an indicative length, for the phases that ended."""
+def phase_spans(case: Case) -> dict[str, tuple[dt.date, dt.date]]:
+    """Start and end of each phase with an indicative length, for the phases that ended."""
     dates = {step.step: step.date for step in case.timeline}
-    phases: dict[str, float] = {}
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
     if "initial-assessment" in dates:
-        phases["initial-assessment"] = months_between(case.received, dates["initial-assessment"])
+        spans["initial-assessment"] = (case.received, dates["initial-assessment"])
     good_offices_end = _end_of_good_offices(case)
     if "good-offices" in dates and good_offices_end:
-        phases["good-offices"] = months_between(dates["good-offices"], good_offices_end)
+        spans["good-offices"] = (dates["good-offices"], good_offices_end)
     if good_offices_end and "final-statement" in dates:
-        phases["final-statement"] = months_between(good_offices_end, dates["final-statement"])
+        spans["final-statement"] = (good_offices_end, dates["final-statement"])
     end = ended_on(case)
     if end:
-        phases["total"] = months_between(case.received, end)
-    return phases
+        spans["total"] = (case.received, end)
+    return spans
+
+
+def phase_months(case: Case) -> dict[str, float]:
+    """Months spent in each phase with an indicative length, for the phases that ended."""
+    return {phase: months_between(start, end)
+            for phase, (start, end) in phase_spans(case).items()}
 
 
 def _end_of_good_offices(case: Case) -> dt.date | None:
