@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pipeline.ast import Element, Splice, attributes, raw_block, text_inlines, walk
 from pipeline.labels import N_
 from pipeline.pandoc import Ast
-from pipeline.transforms import typst_string
+from pipeline.transforms import classed_div, typst_string
 
 KINDS = {"callout-note": "note", "callout-tip": "tip", "callout-warning": "warning",
          "callout-important": "warning"}
@@ -23,12 +23,10 @@ def _each_box(ast: Ast, gettext: Callable[[str], str],
               make: Callable[[str, str, list[Element]], Element | Splice]) -> Ast:
     """Replace every callout div with `make(kind, title, blocks)`."""
     def box(element: Element) -> Element | Splice | None:
-        if element["t"] != "Div":
+        if (found := classed_div(element, KINDS)) is None:
             return None
-        attr, blocks = element["c"]
-        kind = next((KINDS[c] for c in attr[1] if c in KINDS), None)
-        if kind is None:
-            return None
+        name, attr, blocks = found
+        kind = KINDS[name]
         title = attributes(attr).get("title") or gettext(DEFAULT_TITLES[kind])
         return make(kind, title, blocks)
 

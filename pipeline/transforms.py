@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Container
 from pathlib import Path
 
 from pipeline.ast import Element, Splice, attributes, raw_block, raw_inline, stringify, walk
@@ -24,9 +25,18 @@ def chapter_fence(source: str, markdown: str) -> str:
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
 
 
+def classed_div(element: Element, classes: Container[str]) -> tuple[str, list, list] | None:
+    """(class, attributes, blocks) of a div with one of `classes`, else None."""
+    if element["t"] != "Div":
+        return None
+    attr, blocks = element["c"]
+    name = next((c for c in attr[1] if c in classes), None)
+    return None if name is None else (name, attr, blocks)
+
+
 def chapter_source(element: Element, content_root: Path) -> Path | None:
     """The chapter file a top-level chapter div came from, or None for other elements."""
-    if element["t"] != "Div" or CHAPTER_CLASS not in element["c"][0][1]:
+    if classed_div(element, (CHAPTER_CLASS,)) is None:
         return None
     return content_root / attributes(element["c"][0])["source"]
 
@@ -158,7 +168,7 @@ def shift_chapter_headings(ast: Ast, by: int) -> Ast:
         return ast
     blocks = [
         {**block, "c": [block["c"][0], shift_headings({"blocks": block["c"][1]}, by)["blocks"]]}
-        if block["t"] == "Div" and CHAPTER_CLASS in block["c"][0][1] else block
+        if classed_div(block, (CHAPTER_CLASS,)) else block
         for block in ast["blocks"]
     ]
     return {**ast, "blocks": blocks}
@@ -228,12 +238,9 @@ def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
     """A div with one of `classes` becomes a call of the Typst function of that name,
     defined by the template: `::: {.signature}` -> `#signature[ … ]`."""
     def wrap(element: Element) -> Splice | None:
-        if element["t"] != "Div":
+        if (found := classed_div(element, classes)) is None:
             return None
-        attr, blocks = element["c"]
-        name = next((c for c in attr[1] if c in classes), None)
-        if name is None:
-            return None
+        name, _attr, blocks = found
         return Splice([raw_block("typst", f"#{name}["), *blocks, raw_block("typst", "]")])
 
     return {**ast, "blocks": walk(ast["blocks"], wrap)}
@@ -242,13 +249,10 @@ def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
 def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
     """A div with a class in `styles` gets that Word paragraph style (custom-style)."""
     def style(element: Element) -> Element | None:
-        if element["t"] != "Div":
+        if (found := classed_div(element, styles)) is None:
             return None
-        attr, blocks = element["c"]
-        name = next((styles[c] for c in attr[1] if c in styles), None)
-        if name is None:
-            return None
-        return {"t": "Div", "c": [[attr[0], attr[1], [*attr[2], ["custom-style", name]]],
+        name, attr, blocks = found
+        return {"t": "Div", "c": [[attr[0], attr[1], [*attr[2], ["custom-style", styles[name]]]],
                                   blocks]}
 
     return {**ast, "blocks": walk(ast["blocks"], style)}
