@@ -79,13 +79,7 @@ def _properties(word: docx.document.Document, document: Document) -> None:
 
 def _cover_logo(word: docx.document.Document, document: Document) -> None:
     """The logo above the title, with its alt text as the picture's description."""
-    png = logo_png(document.logo, document.work_dir, document.lang)
-    first = word.paragraphs[0]
-    paragraph = first.insert_paragraph_before()
-    paragraph.add_run().add_picture(str(png), width=Cm(3.2))
-    for properties in paragraph._p.iter(qn("wp:docPr")):
-        properties.set("descr", document.logo_alt)
-        properties.set("title", "")
+    _add_logo(word.paragraphs[0].insert_paragraph_before(), document, Cm(3.2))
 
 
 def _letterhead(word: docx.document.Document, document: Document) -> None:
@@ -93,11 +87,7 @@ def _letterhead(word: docx.document.Document, document: Document) -> None:
     first = word.paragraphs[0]
     head = first.insert_paragraph_before()
     if document.logo:
-        head.add_run().add_picture(str(logo_png(document.logo, document.work_dir,
-                                                document.lang)),
-                                   width=Cm(1.6))
-        for properties in head._p.iter(qn("wp:docPr")):
-            properties.set("descr", document.logo_alt)
+        _add_logo(head, document, Cm(1.6))
         head.add_run("  ")
     name = head.add_run(document.organisation)
     name.bold = True
@@ -107,6 +97,15 @@ def _letterhead(word: docx.document.Document, document: Document) -> None:
     for run in address.runs:
         run.font.size = Pt(8.5)
     address.paragraph_format.space_after = Pt(24)
+
+
+def _add_logo(paragraph, document: Document, width: Cm) -> None:
+    """The logo as a picture in `paragraph`, its alt text as the picture's description."""
+    png = logo_png(document.logo, document.work_dir, document.lang)
+    paragraph.add_run().add_picture(str(png), width=width)
+    for properties in paragraph._p.iter(qn("wp:docPr")):
+        properties.set("descr", document.logo_alt)
+        properties.set("title", "")
 
 
 def logo_png(logo: Path, work_dir: Path, lang: str) -> Path:
