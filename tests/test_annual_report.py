@@ -136,6 +136,12 @@ def structure(node: pikepdf.Object):
             yield from structure(node.K)
 
 
+def test_cover_date_is_text_not_a_typst_list(real: Built) -> None:
+    source = (real.build / SLUG / f"{SLUG}-nb.typ").read_text(encoding="utf-8")
+    assert 'fill: brand.secondary, "20. mars 2026")' in source
+    assert "[20. mars 2026]" not in source
+
+
 def test_pdf_has_page_numbers_and_running_header(real: Built) -> None:
     text = pdf_text(real.file(SLUG, "nb", "pdf"))
     pages = len(pdf(real.file(SLUG, "nb", "pdf")).pages)

@@ -76,6 +76,8 @@ def _variables(document: Document) -> list[str]:
     values = {
         "document-title": typst_string(document.title),
         "document-author": typst_string(document.organisation),
+        # A string, not markup: "20. mars" at the start of content would be a list item.
+        "date-text": typst_string(document.date_text),
         "date-year": str(document.date.year),
         "date-month": str(document.date.month),
         "date-day": str(document.date.day),
