@@ -167,7 +167,7 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
 
     Fills `figures` with what each chapter inserted from the data.
     """
-    env = environment(publication.folder / lang, writer)
+    env = environment(publication.folder / lang, content.root, writer)
     parts = []
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")

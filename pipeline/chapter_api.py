@@ -1,38 +1,70 @@
-"""What a chapter can use: the content, already in the chapter's language.
+"""What a chapter can use: public views of the content, in the chapter's language.
 
-Only public cases and public fields reach a chapter: a `CaseView` simply has
-no attribute for `notes`, and a confidential party's name is replaced by a
-"withheld" text before a template can see it. Counts (`CaseList.count`) may
-include cases that are not public yet; their details never.
+Chapters are written by people and render in a sandbox (pipeline/render.py)
+that lets a template read a view's fields and the methods it names in
+`chapter_methods`, and nothing else. The views are built from public
+projections of the data: a confidential party's name is replaced before a
+view is made, a case's `notes` is never copied, and a case that is not public
+is kept only as its anonymous facts (dates, steps, outcome), so that counts
+include it while nothing of it can be shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from statistics import mean
+from dataclasses import dataclass, fields, is_dataclass
+from typing import ClassVar
 
-from pipeline import labels, procedure
+from pipeline import case_statistics as stats
+from pipeline import labels
 from pipeline.locale import Writer
-from pipeline.model import (
-    Activity,
-    ActivityResult,
-    Case,
-    Content,
-    Goal,
-    Plan,
-    Publication,
-    Results,
-)
-from pipeline.vocabulary import INDICATIVE_MONTHS, STATUSES
+from pipeline.model import Activity, ActivityResult, Case, Content, Goal, Plan, Publication, Results
+from pipeline.vocabulary import STATUSES
 
 
-def end_of_year(year: int) -> dt.date:
-    return dt.date(year, 12, 31)
+class View:
+    """A value a chapter may read: its dataclass fields and its `chapter_methods`."""
+
+    chapter_methods: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def chapter_names(cls) -> frozenset[str]:
+        names = {f.name for f in fields(cls)} if is_dataclass(cls) else set()
+        return frozenset(names) | cls.chapter_methods
 
 
 @dataclass(frozen=True)
-class StepView:
+class PublicCase:
+    """A public case with only what may be published; None for a withheld name."""
+
+    facts: stats.Facts
+    id: str
+    title: dict[str, str]
+    summary: dict[str, str] | None
+    submitter: str | None
+    submitter_type: str | None
+    enterprise: str | None
+    lead_ncp: str
+    supporting_ncps: tuple[str, ...]
+    host_countries: tuple[str, ...]
+    sector: str
+    chapters: tuple[str, ...]
+    guidelines_edition: int
+
+
+def public_case(case: Case) -> PublicCase:
+    def name(party) -> str | None:
+        return None if party.confidential else party.name
+
+    return PublicCase(
+        stats.facts(case), case.id, dict(case.title), dict(case.summary or {}) or None,
+        name(case.submitter), case.submitter.type, name(case.enterprise), case.lead_ncp,
+        tuple(case.supporting_ncps), tuple(case.host_countries), case.sector,
+        tuple(case.chapters), case.guidelines_edition)
+
+
+@dataclass(frozen=True)
+class StepView(View):
     date: dt.date
     step: str
     label: str
@@ -40,54 +72,75 @@ class StepView:
     outcome: str
 
 
-class CaseView:
-    """One public case as a chapter sees it, as it stood on `as_of`."""
+@dataclass(frozen=True)
+class CaseView(View):
+    """One public case as a chapter sees it, as it stood on a given day."""
 
-    def __init__(self, case: Case, writer: Writer, as_of: dt.date) -> None:
-        w = writer
-        withheld = w.gettext("Name withheld")
-        self.id = case.id
-        self.title = w.text(case.title)
-        self.summary = w.text(case.summary)
-        self.received = case.received
-        self.enterprise = withheld if case.enterprise.confidential else case.enterprise.name
-        self.submitter = withheld if case.submitter.confidential else case.submitter.name
-        self.submitter_type = labels.label(w, labels.SUBMITTER_TYPE, case.submitter.type)
-        self.host_countries = [w.country(code) for code in case.host_countries]
-        self.lead_ncp = w.country(case.lead_ncp)
-        self.supporting_ncps = [w.country(code) for code in case.supporting_ncps]
-        self.sector = labels.label(w, labels.SECTOR, case.sector)
-        self.chapters = [labels.chapter_label(w, c, case.guidelines_edition)
-                         for c in case.chapters]
-        self.guidelines_edition = case.guidelines_edition
-        self.timeline = [
+    id: str
+    title: str
+    summary: str
+    received: dt.date
+    enterprise: str
+    submitter: str
+    submitter_type: str
+    host_countries: tuple[str, ...]
+    lead_ncp: str
+    supporting_ncps: tuple[str, ...]
+    sector: str
+    chapters: tuple[str, ...]
+    timeline: tuple[StepView, ...]
+    status: str
+    stage: str
+    outcome: str
+    stage_or_outcome: str
+
+
+def case_view(case: PublicCase, w: Writer, as_of: dt.date) -> CaseView:
+    withheld = w.gettext("Name withheld")
+    standing = stats.standing(case.facts, as_of)
+    stage = labels.label(w, labels.STEP, standing.step)
+    outcome = "" if standing.open else labels.label(w, labels.OUTCOME, standing.outcome)
+    return CaseView(
+        id=case.id,
+        title=w.text(case.title),
+        summary=w.text(case.summary),
+        received=case.facts.received,
+        enterprise=case.enterprise if case.enterprise is not None else withheld,
+        submitter=case.submitter if case.submitter is not None else withheld,
+        submitter_type=labels.label(w, labels.SUBMITTER_TYPE, case.submitter_type),
+        host_countries=tuple(w.country(code) for code in case.host_countries),
+        lead_ncp=w.country(case.lead_ncp),
+        supporting_ncps=tuple(w.country(code) for code in case.supporting_ncps),
+        sector=labels.label(w, labels.SECTOR, case.sector),
+        chapters=tuple(labels.chapter_label(w, c, case.guidelines_edition)
+                       for c in case.chapters),
+        timeline=tuple(
             StepView(s.date, s.step, labels.label(w, labels.STEP, s.step),
                      labels.label(w, labels.DECISION, s.decision),
                      labels.label(w, labels.OUTCOME, s.outcome))
-            for s in case.timeline if s.date <= as_of
-        ]
-        open_ = procedure.is_open(case, as_of)
-        self.is_open = open_
-        self.status = labels.label(w, labels.CASE_STATUS, "open" if open_ else "concluded")
-        self.outcome = "" if open_ else labels.label(w, labels.OUTCOME, procedure.outcome(case))
-        reached = procedure.stage(case, as_of)
-        self.stage = labels.label(w, labels.STEP, reached.step if reached else None)
-        self.stage_or_outcome = self.stage if open_ else self.outcome
-        self.ended = procedure.ended_on(case)
-        self.months = procedure.phase_months(case)
+            for s in case.facts.timeline if s.date <= as_of),
+        status=labels.label(w, labels.CASE_STATUS, "open" if standing.open else "concluded"),
+        stage=stage,
+        outcome=outcome,
+        stage_or_outcome=stage if standing.open else outcome,
+    )
 
 
-class CaseList(list):
-    """Public case views; `count` counts every case, public or not."""
+class CaseList(list, View):
+    """Public case views; `count` counts every case of the set, public or not."""
 
     def __init__(self, views: list[CaseView], count: int) -> None:
         super().__init__(views)
         self.count = count
         self.hidden = count - len(views)
 
+    @classmethod
+    def chapter_names(cls) -> frozenset[str]:
+        return frozenset({"count", "hidden"})
+
 
 @dataclass(frozen=True)
-class PhaseTime:
+class PhaseTime(View):
     phase: str
     label: str
     indicative: int
@@ -96,119 +149,155 @@ class PhaseTime:
     within: int
 
 
-class Cases:
-    """The chapter API over cases: `cases.received(2025)`, `cases.concluded(2025)`, …"""
+class Cases(View):
+    """The chapter API over cases: `cases.received(2025)`, `cases.concluded(2025)`, …
+
+    Holds each case's anonymous facts, and the public projection of the
+    public ones; nothing else of a case file reaches it.
+    """
+
+    chapter_methods = frozenset({*stats.SETS, "handling_times"})
 
     def __init__(self, cases: list[Case], writer: Writer) -> None:
-        self._cases = sorted(cases, key=lambda c: (c.received, c.id))
+        ordered = sorted(cases, key=lambda c: (c.received, c.id))
+        self._facts = [stats.facts(case) for case in ordered]
+        self._public = [public_case(case) if case.public else None for case in ordered]
         self._writer = writer
 
-    def _select(self, year: int, keep) -> CaseList:
-        chosen = [case for case in self._cases if keep(case)]
-        as_of = end_of_year(year)
-        views = [CaseView(case, self._writer, as_of) for case in chosen if case.public]
+    def _select(self, year: int, rule: stats.Rule) -> CaseList:
+        chosen = [i for i, facts in enumerate(self._facts) if rule(facts, year)]
+        as_of = stats.end_of_year(year)
+        views = [case_view(public, self._writer, as_of)
+                 for i in chosen if (public := self._public[i]) is not None]
         return CaseList(views, len(chosen))
 
     def received(self, year: int) -> CaseList:
-        return self._select(year, lambda c: c.received.year == year)
-
-    def concluded(self, year: int) -> CaseList:
-        return self._select(year, lambda c: (procedure.ended_on(c) or dt.date.max).year == year)
-
-    def in_progress(self, year: int) -> CaseList:
-        return self._select(year, lambda c: procedure.is_open(c, end_of_year(year)))
+        return self._select(year, stats.received)
 
     def accepted(self, year: int) -> CaseList:
-        return self._select(year, lambda c: (procedure.accepted_on(c) or dt.date.max).year == year)
+        return self._select(year, stats.accepted)
+
+    def concluded(self, year: int) -> CaseList:
+        return self._select(year, stats.concluded)
+
+    def in_progress(self, year: int) -> CaseList:
+        return self._select(year, stats.in_progress)
 
     def active(self, year: int) -> CaseList:
-        """Every case worked on during the year: open in it, or with a step in it."""
-        return self._select(year, lambda c: procedure.active_in(c, year))
+        return self._select(year, stats.handled)
 
     def handling_times(self, year: int) -> list[PhaseTime]:
-        """Average months per phase, over the phases that ended in `year`."""
-        times = []
-        for phase, indicative in INDICATIVE_MONTHS.items():
-            spans = [procedure.phase_spans(case).get(phase) for case in self._cases]
-            months = [procedure.months_between(start, end)
-                      for start, end in filter(None, spans) if end.year == year]
-            times.append(PhaseTime(
-                phase, labels.label(self._writer, labels.PHASE, phase), indicative,
-                len(months), mean(months) if months else None,
-                sum(procedure.within_indicative(phase, m) for m in months)))
-        return times
+        return [PhaseTime(f.phase, labels.label(self._writer, labels.PHASE, f.phase),
+                          f.indicative, f.cases, f.average, f.within)
+                for f in stats.handling_times(self._facts, year)]
+
+    def standings(self, year: int) -> list[stats.Standing]:
+        """Where each case handled in `year` stood at its end (for the chart; not for chapters)."""
+        as_of = stats.end_of_year(year)
+        return [stats.standing(facts, as_of) for facts in self._facts
+                if stats.handled(facts, year)]
 
 
 @dataclass(frozen=True)
-class EventView:
+class EventView(View):
     date: dt.date
     title: str
-    partners: list[str]
+    partners: tuple[str, ...]
     participants: int | None
     activity: str
 
 
-class ActivityView:
-    def __init__(self, activity: Activity, result: ActivityResult | None, w: Writer) -> None:
-        self.id = activity.id
-        self.text = w.text(activity.text)
-        self.tasks = [w.text(task) for task in activity.tasks]
-        self.has_result = result is not None
-        self.status_key = result.status if result else None
-        self.status = labels.label(w, labels.STATUS, result.status) if result else ""
-        self.summary = w.text(result.summary) if result else ""
-        self.events = [
-            EventView(e.date, w.text(e.title), e.partners, e.participants, activity.id)
-            for e in (result.events if result else [])
-        ]
+@dataclass(frozen=True)
+class ActivityView(View):
+    id: str
+    text: str
+    tasks: tuple[str, ...]
+    has_result: bool
+    status_key: str | None
+    status: str
+    summary: str
+    events: tuple[EventView, ...]
 
 
-class GoalView:
-    def __init__(self, goal: Goal, results: Results | None, w: Writer) -> None:
-        found = results.activities if results else {}
-
-        def view(activity: Activity) -> ActivityView:
-            return ActivityView(activity, found.get(activity.id), w)
-
-        self.id = goal.id
-        self.title = w.text(goal.title)
-        self.subgoals = [
-            SubgoalView(s.id, w.text(s.title), [view(a) for a in s.activities])
-            for s in goal.subgoals
-        ]
-        self.activities = [view(a) for a in goal.activities]
-        self.all_activities = [a for s in self.subgoals for a in s.activities] + self.activities
+def activity_view(activity: Activity, result: ActivityResult | None, w: Writer) -> ActivityView:
+    events = tuple(EventView(e.date, w.text(e.title), tuple(e.partners), e.participants,
+                             activity.id)
+                   for e in (result.events if result else []))
+    return ActivityView(
+        activity.id, w.text(activity.text), tuple(w.text(task) for task in activity.tasks),
+        result is not None, result.status if result else None,
+        labels.label(w, labels.STATUS, result.status) if result else "",
+        w.text(result.summary) if result else "", events)
 
 
-@dataclass
-class SubgoalView:
+@dataclass(frozen=True)
+class SubgoalView(View):
     id: str
     title: str
-    activities: list[ActivityView]
+    activities: tuple[ActivityView, ...]
 
 
-class PlanView:
-    def __init__(self, plan: Plan, results: Results | None, w: Writer) -> None:
-        self.year = plan.year
-        self.title = w.text(plan.title)
-        self.purpose = w.text(plan.purpose)
-        self.goals = [GoalView(goal, results, w) for goal in plan.goals]
-        self.activities = [a for goal in self.goals for a in goal.all_activities]
-        self.events = sorted((e for a in self.activities for e in a.events),
-                             key=lambda e: e.date)
+@dataclass(frozen=True)
+class GoalView(View):
+    id: str
+    title: str
+    subgoals: tuple[SubgoalView, ...]
+    activities: tuple[ActivityView, ...]
+    all_activities: tuple[ActivityView, ...]
+
+
+def goal_view(goal: Goal, results: Results | None, w: Writer) -> GoalView:
+    found = results.activities if results else {}
+
+    def views(activities: list[Activity]) -> tuple[ActivityView, ...]:
+        return tuple(activity_view(a, found.get(a.id), w) for a in activities)
+
+    subgoals = tuple(SubgoalView(s.id, w.text(s.title), views(s.activities))
+                     for s in goal.subgoals)
+    direct = views(goal.activities)
+    nested = tuple(a for s in subgoals for a in s.activities)
+    return GoalView(goal.id, w.text(goal.title), subgoals, direct, nested + direct)
+
+
+@dataclass(frozen=True)
+class PlanView(View):
+    year: int
+    title: str
+    purpose: str
+    goals: tuple[GoalView, ...]
+    activities: tuple[ActivityView, ...]
+    events: tuple[EventView, ...]
+    participants: int
+
+    chapter_methods = frozenset({"status_counts"})
 
     def status_counts(self) -> dict[str, int]:
         """Activities per status key (`completed`, …), in the vocabulary's order."""
         found = [a.status_key for a in self.activities if a.has_result]
         return {status: found.count(status) for status in STATUSES if status in found}
 
-    @property
-    def participants(self) -> int:
-        return sum(event.participants or 0 for event in self.events)
+
+def plan_view(plan: Plan, results: Results | None, w: Writer) -> PlanView:
+    goals = tuple(goal_view(goal, results, w) for goal in plan.goals)
+    activities = tuple(a for goal in goals for a in goal.all_activities)
+    events = tuple(sorted((e for a in activities for e in a.events), key=lambda e: e.date))
+    return PlanView(plan.year, w.text(plan.title), w.text(plan.purpose), goals, activities,
+                    events, sum(event.participants or 0 for event in events))
 
 
-@dataclass
-class OrganisationView:
+@dataclass(frozen=True)
+class ResultsView(View):
+    year: int
+    activities: dict[str, ActivityView]
+
+
+def results_view(plan: PlanView, results: Results) -> ResultsView:
+    return ResultsView(results.year, {a.id: a for a in plan.activities
+                                      if a.id in results.activities})
+
+
+@dataclass(frozen=True)
+class OrganisationView(View):
     name: str
     short: str
     postal_address: str
@@ -216,46 +305,47 @@ class OrganisationView:
     web: str
 
 
-def site_view(content: Content, w: Writer) -> OrganisationView:
-    org = content.site.organisation
-    return OrganisationView(w.text(org.name), w.text(org.short), org.postal_address,
-                            org.email, org.web)
-
-
-@dataclass
-class SiteView:
+@dataclass(frozen=True)
+class SiteView(View):
     organisation: OrganisationView
     default_language: str
-    languages: list[str]
+    languages: tuple[str, ...]
 
 
-@dataclass
-class ConsultationView:
+def site_view(content: Content, w: Writer) -> SiteView:
+    org = content.site.organisation
+    organisation = OrganisationView(w.text(org.name), w.text(org.short), org.postal_address,
+                                    org.email, org.web)
+    return SiteView(organisation, content.site.default_language, tuple(content.site.languages))
+
+
+@dataclass(frozen=True)
+class ConsultationView(View):
     title: str
     letter_date: dt.date | None
     deadline: dt.date | None
     url: str
 
 
-@dataclass
-class SignatoryView:
+@dataclass(frozen=True)
+class SignatoryView(View):
     name: str
     title: str
 
 
-@dataclass
-class LetterView:
+@dataclass(frozen=True)
+class LetterView(View):
     recipient: str
-    address: list[str]
+    address: tuple[str, ...]
     their_ref: str
     our_ref: str
     case_officer: str
     case_officer_phone: str
-    signatories: list[SignatoryView]
+    signatories: tuple[SignatoryView, ...]
 
 
-@dataclass
-class PublicationView:
+@dataclass(frozen=True)
+class PublicationView(View):
     slug: str
     kind: str
     title: str
@@ -268,20 +358,19 @@ class PublicationView:
 
 def base_context(content: Content, publication: Publication, w: Writer) -> dict[str, object]:
     """The names every chapter can use, whatever its publication's kind."""
-    site = SiteView(site_view(content, w), content.site.default_language,
-                    content.site.languages)
-    view = PublicationView(publication.slug, publication.kind, w.text(publication.title),
-                           w.text(publication.subtitle), publication.date, publication.year,
-                           w.lang)
-    names: dict[str, object] = {"site": site, "publication": view,
-                                "cases": Cases(content.cases, w)}
     letter = publication.letter
+    consultation = None
     if letter is not None:
         c = letter.consultation
-        view.consultation = ConsultationView(w.text(c.title), c.letter_date, c.deadline,
-                                             c.url or "")
+        consultation = ConsultationView(w.text(c.title), c.letter_date, c.deadline, c.url or "")
+    view = PublicationView(publication.slug, publication.kind, w.text(publication.title),
+                           w.text(publication.subtitle), publication.date, publication.year,
+                           w.lang, consultation)
+    names: dict[str, object] = {"site": site_view(content, w), "publication": view,
+                                "cases": Cases(content.cases, w)}
+    if letter is not None:
         names["letter"] = LetterView(
-            letter.recipient, letter.address, letter.their_ref or "–", letter.our_ref or "–",
-            letter.case_officer or "", letter.case_officer_phone or "",
-            [SignatoryView(s.name, w.text(s.title)) for s in letter.signatories])
+            letter.recipient, tuple(letter.address), letter.their_ref or "–",
+            letter.our_ref or "–", letter.case_officer or "", letter.case_officer_phone or "",
+            tuple(SignatoryView(s.name, w.text(s.title)) for s in letter.signatories))
     return names

@@ -7,12 +7,30 @@ against the OECD indicative timeline come from the dated steps alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
 
-from pipeline.model import Case, Step
 from pipeline.vocabulary import INDICATIVE_MONTHS
 
 DAYS_PER_MONTH = 365.25 / 12
 ENDING_STEPS = ("final-statement", "concluded")
+
+
+class Step(Protocol):
+    date: dt.date
+    step: str
+    decision: str | None
+    outcome: str | None
+
+
+class Case(Protocol):
+    """What the procedure reads of a case: a case file, or its anonymous facts."""
+
+    received: dt.date
+    outcome: str | None
+
+    @property
+    def timeline(self) -> Sequence[Step]: ...
 
 
 def end_step(case: Case) -> Step | None:
@@ -83,12 +101,6 @@ def phase_spans(case: Case) -> dict[str, tuple[dt.date, dt.date]]:
     if end:
         spans["total"] = (case.received, end)
     return spans
-
-
-def phase_months(case: Case) -> dict[str, float]:
-    """Months spent in each phase with an indicative length, for the phases that ended."""
-    return {phase: months_between(start, end)
-            for phase, (start, end) in phase_spans(case).items()}
 
 
 def _end_of_good_offices(case: Case) -> dt.date | None:

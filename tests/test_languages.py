@@ -64,7 +64,7 @@ def test_dates_numbers_and_percentages(lang, date, number, percent) -> None:
 def test_counted_agrees_in_number(tmp_path: Path) -> None:
     from pipeline.render import environment
 
-    env = environment(tmp_path, Writer("nb"))
+    env = environment(tmp_path, tmp_path, Writer("nb"))
     template = env.from_string('{{ 1 | counted("sak", "saker") }}, '
                                '{{ 1234 | counted("sak", "saker") }}')
     assert template.render() == "1 sak, 1\u00a0234 saker"

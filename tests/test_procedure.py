@@ -49,7 +49,8 @@ def test_not_accepted_ends_at_the_initial_assessment() -> None:
 
 
 def test_phase_months_against_the_indicative_timeline() -> None:
-    months = procedure.phase_months(FULL)
+    months = {phase: procedure.months_between(start, end)
+              for phase, (start, end) in procedure.phase_spans(FULL).items()}
     assert months["initial-assessment"] == pytest.approx(90 / procedure.DAYS_PER_MONTH)
     assert months["good-offices"] == pytest.approx(244 / procedure.DAYS_PER_MONTH)
     assert months["final-statement"] == pytest.approx(90 / procedure.DAYS_PER_MONTH)

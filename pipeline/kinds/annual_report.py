@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
-from pipeline import labels, procedure
-from pipeline.chapter_api import PlanView, base_context, end_of_year
+from pipeline import labels
+from pipeline.chapter_api import Cases, PlanView, base_context, plan_view, results_view
 from pipeline.charts import BarChart, draw
 from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer
@@ -28,11 +29,14 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
                        "set 'year:' to a year that has plans/<year>.yaml")
         return names
     results = content.results.get(year)
-    plan_view = PlanView(plan, results, writer)
-    names.update(plan=plan_view, results=results, year=year)
+    view = plan_view(plan, results, writer)
+    names.update(plan=view, year=year)
+    if results is not None:
+        names["results"] = results_view(view, results)
+    cases = cast(Cases, names["cases"])
     charts_by_name = {
-        "case-stages": lambda: _case_stages(content, year, writer),
-        "activity-status": lambda: _activity_status(plan_view, writer),
+        "case-stages": lambda: _case_stages(cases, year, writer),
+        "activity-status": lambda: _activity_status(view, writer),
     }
 
     def chart(name: str) -> Markdown:
@@ -44,19 +48,12 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
     return names
 
 
-def _case_stages(content: Content, year: int, writer: Writer) -> BarChart:
-    """Every case handled in the year, by where it stood at the end of the year."""
-    as_of = end_of_year(year)
-    counts: Counter[str] = Counter()
-    for case in content.cases:
-        ended = procedure.ended_on(case)
-        if case.received > as_of or (ended and ended.year < year):
-            continue
-        if procedure.is_open(case, as_of):
-            step = procedure.stage(case, as_of)
-            counts[labels.label(writer, labels.STEP, step.step if step else None)] += 1
-        else:
-            counts[labels.label(writer, labels.OUTCOME, procedure.outcome(case))] += 1
+def _case_stages(cases: Cases, year: int, writer: Writer) -> BarChart:
+    """Every case handled in the year (`cases.active`), by where it stood at the year's end."""
+    counts = Counter(
+        labels.label(writer, labels.STEP, s.step) if s.open
+        else labels.label(writer, labels.OUTCOME, s.outcome)
+        for s in cases.standings(year))
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return BarChart(
         "case-stages",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.chapter_api import PlanView, base_context
+from pipeline.chapter_api import base_context, plan_view
 from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer
 from pipeline.model import Content, Publication
@@ -23,5 +23,5 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
                        f"a plan publication needs plans/{publication.year}.yaml",
                        "set 'year:' to the year of an existing plan")
         return names
-    names.update(plan=PlanView(plan, None, writer), year=publication.year)
+    names.update(plan=plan_view(plan, None, writer), year=publication.year)
     return names
