@@ -7,16 +7,21 @@ palette, font files, base and heading typography, and the logo.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.media import font_problem, image_problem
 from pipeline.model import Text
+from pipeline.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.problems import Position, Problems
 from pipeline.records import Record
 from pipeline.yamlfile import load_yaml
 
 COLOR_ROLES = ("primary", "secondary", "foreground", "background", "light", "dark")
+# Brand values go into CSS and Typst source, so each must be a plain token, never markup.
+COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{0,63}")
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ DEFAULT_COLORS = {
 }
 
 
-def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | None:
+def load_brand(path: Path, root: Path, problems: Problems,
+               languages: list[str]) -> Brand | None:
     data = load_yaml(path, problems)
     if data is None:
         return None
@@ -68,7 +74,7 @@ def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | 
     colors = _colors(record.child("color", "color", (*COLOR_ROLES, "palette"), required=False))
     typography = record.child("typography", "typography",
                               ("fonts", "base", "headings", "monospace", "link"), required=False)
-    fonts = _fonts(typography, path.parent, problems)
+    fonts = _fonts(typography, path.parent, root, problems)
     base = typography.child("base", "base typography", ("family", "size", "line-height", "weight"),
                             required=False)
     headings = typography.child("headings", "heading typography",
@@ -76,9 +82,8 @@ def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | 
                                 required=False)
     mono = typography.child("monospace", "monospace typography", ("family", "size", "weight"),
                             required=False)
-    base_family = base.string("family", required=False) or "Libertinus Serif"
-    logo, alt = _logo(record, path.parent, problems)
-    heading_color = headings.string("color", required=False) or "primary"
+    base_family = _family(base, "Libertinus Serif")
+    logo, alt = _logo(record, path.parent, root, problems)
     return Brand(
         name=meta.string("name", required=False) or "",
         colors=colors,
@@ -86,10 +91,10 @@ def load_brand(path: Path, problems: Problems, languages: list[str]) -> Brand | 
         base_family=base_family,
         base_size_pt=_points(base, "size", 11.0),
         line_height=_number(base, "line-height", 1.45),
-        heading_family=headings.string("family", required=False) or base_family,
-        heading_weight=headings.integer("weight", required=False) or 700,
-        heading_color=colors.get(heading_color, heading_color),
-        monospace_family=mono.string("family", required=False) or "DejaVu Sans Mono",
+        heading_family=_family(headings, base_family),
+        heading_weight=_weight(headings),
+        heading_color=_heading_color(headings, colors),
+        monospace_family=_family(mono, "DejaVu Sans Mono"),
         logo=logo,
         logo_alt=alt,
         path=path,
@@ -109,17 +114,55 @@ def _colors(record: Record) -> dict[str, str]:
         if not isinstance(colors[role], str):
             colors[role] = ""
     for role, value in colors.items():
-        if not (value.startswith("#") and len(value) in (4, 7)):
+        if not COLOR.fullmatch(value):
             record.problems.error(record.where(role), f"colour '{role}' must be '#rrggbb'",
                                   "use a hex colour or a name from the palette")
             colors[role] = DEFAULT_COLORS[role]
     return colors
 
 
-def _fonts(typography: Record, folder: Path, problems: Problems) -> list[FontFile]:
+def _heading_color(headings: Record, colors: dict[str, str]) -> str:
+    value = headings.string("color", required=False) or "primary"
+    color = colors.get(value, value)
+    if not COLOR.fullmatch(color):
+        headings.problems.error(headings.where("color"), f"'{value}' is not a colour",
+                                "use a hex colour (#1f4e79) or a colour role such as primary")
+        return colors["primary"]
+    return color
+
+
+def _family(record: Record, default: str) -> str:
+    """A font family name: letters, digits, spaces and hyphens only."""
+    family = record.string("family", required=False) or default
+    if not FAMILY.fullmatch(family):
+        _bad_family(record, family)
+        return default
+    return family
+
+
+def _bad_family(record: Record, family: str) -> None:
+    record.problems.error(record.where("family"), f"'{family}' is not a font family name",
+                          "a family name has letters, digits, spaces and hyphens only, "
+                          "such as Inter or Source Sans 3")
+
+
+def _weight(record: Record) -> int:
+    weight = record.integer("weight", required=False) or 700
+    if not 100 <= weight <= 900:
+        record.problems.error(record.where("weight"), f"the weight {weight} is not between "
+                              "100 and 900", "use 400 for regular, 700 for bold")
+        return 700
+    return weight
+
+
+def _fonts(typography: Record, folder: Path, root: Path,
+           problems: Problems) -> list[FontFile]:
     fonts = []
     for font in typography.children("fonts", "a font", ("family", "source", "files")):
         family = font.string("family")
+        if family is not None and not FAMILY.fullmatch(family):
+            _bad_family(font, family)
+            continue
         source = font.choice("source", ("file", "system"), required=False) or "system"
         if source != "file" or family is None:
             continue
@@ -127,7 +170,11 @@ def _fonts(typography: Record, folder: Path, problems: Problems) -> list[FontFil
             relative = entry.string("path")
             if relative is None:
                 continue
-            path = (folder / relative).resolve()
+            path = resolve_inside(folder, relative, root)
+            if path is None:
+                problems.error(entry.where("path"), f"font file '{relative}' lies outside "
+                               "the content folder", OUTSIDE_HINT)
+                continue
             if not path.is_file():
                 problems.error(entry.where("path"), f"font file '{relative}' does not exist")
                 continue
@@ -140,7 +187,8 @@ def _fonts(typography: Record, folder: Path, problems: Problems) -> list[FontFil
     return fonts
 
 
-def _logo(record: Record, folder: Path, problems: Problems) -> tuple[Path | None, Text | None]:
+def _logo(record: Record, folder: Path, root: Path,
+          problems: Problems) -> tuple[Path | None, Text | None]:
     logo = record.child("logo", "logo", ("images", "small", "medium", "large"), required=False)
     images = logo.data.get("images") or {}
     if not isinstance(images, dict):
@@ -160,7 +208,11 @@ def _logo(record: Record, folder: Path, problems: Problems) -> tuple[Path | None
     relative, alt = image.string("path"), image.text("alt")
     if relative is None:
         return None, alt
-    path = (folder / relative).resolve()
+    path = resolve_inside(folder, relative, root)
+    if path is None:
+        problems.error(image.where("path"), f"logo file '{relative}' lies outside the content "
+                       "folder", OUTSIDE_HINT)
+        return None, alt
     if not path.is_file():
         problems.error(image.where("path"), f"logo file '{relative}' does not exist")
         return None, alt

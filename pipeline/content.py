@@ -7,6 +7,7 @@ content that breaks the contract.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline import vocabulary as v
@@ -32,8 +33,10 @@ from pipeline.model import (
     Step,
     Subgoal,
 )
+from pipeline.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.problems import ContentError, Position, Problems
 from pipeline.records import Record
+from pipeline.urls import is_email, is_web_address
 from pipeline.yamlfile import load_yaml
 
 
@@ -56,7 +59,7 @@ def gather(root: Path, problems: Problems) -> Content | None:
     site = _site(site_path, problems)
     if site is None:
         return None
-    brand = load_brand(site.brand, problems, site.languages)
+    brand = load_brand(site.brand, root, problems, site.languages)
     plans = {p.year: p for p in _each(root / "plans", lambda f: _plan(f, problems, site))}
     results = {r.year: r for r in _each(root / "results", lambda f: _results(f, problems, site))}
     cases = list(_each(root / "cases", lambda f: _case(f, problems, site)))
@@ -101,17 +104,32 @@ def _site(path: Path, problems: Problems) -> Site | None:
         name=name,
         short=org.text("short", required=False) or name,
         postal_address=org.string("postal_address") or "",
-        email=org.string("email") or "",
-        web=org.string("web") or "",
+        email=_checked(org, "email", is_email, "an e-mail address, such as post@example.no"),
+        web=_checked(org, "web", is_web_address, "a web address starting with https://"),
     )
     brand_name = record.string("brand", required=False) or "_brand.yml"
-    brand = path.parent / brand_name
+    brand = resolve_inside(path.parent, brand_name, path.parent)
+    if brand is None:
+        problems.error(record.where("brand"), f"the brand file '{brand_name}' lies outside "
+                       "the content folder", OUTSIDE_HINT)
+        return None
     if not brand.is_file():
         problems.error(record.where("brand"), f"the brand file '{brand_name}' does not exist")
         return None
     if name is None:
         return None
     return Site(organisation, default, list(record.languages), brand)
+
+
+def _checked(record: Record, key: str, valid: Callable[[str], bool], expected: str,
+             required: bool = True) -> str:
+    """The text at `key` when `valid` accepts it; else an error saying what to write."""
+    value = record.string(key, required) or ""
+    if value and not valid(value):
+        record.problems.error(record.where(key), f"'{value}' is not {expected.split(',')[0]}",
+                              f"write {expected}")
+        return ""
+    return value
 
 
 def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
@@ -239,17 +257,14 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         return None
     languages = record.strings("languages", site.languages) or [site.default_language]
     chapters = record.strings("chapters")
-    listed = record.data.get("chapters")
-    for lang in languages:
-        for index, chapter in enumerate(chapters):
-            if not (folder / lang / chapter).is_file():
-                where = listed.where(index) if hasattr(listed, "where") else record.position
-                problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
-                               f"create {folder.name}/{lang}/{chapter} or remove it from "
-                               "the list")
+    _check_chapters(record, folder, languages, chapters)
     kind = record.choice("kind", v.PUBLICATION_KINDS)
     bibliography = record.string("bibliography", required=False)
-    if bibliography and not (folder / bibliography).is_file():
+    if bibliography and resolve_inside(folder, bibliography, folder.parent.parent) is None:
+        problems.error(record.where("bibliography"), f"the bibliography '{bibliography}' lies "
+                       "outside the content folder", OUTSIDE_HINT)
+        bibliography = None
+    elif bibliography and not (folder / bibliography).is_file():
         problems.error(record.where("bibliography"),
                        f"the bibliography '{bibliography}' does not exist",
                        "name a CSL YAML file in the publication's folder")
@@ -270,6 +285,24 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
     )
+
+
+def _check_chapters(record: Record, folder: Path, languages: list[str],
+                    chapters: list[str]) -> None:
+    """Every chapter exists in every language, and lies inside the content folder."""
+    listed = record.data.get("chapters")
+    root = folder.parent.parent
+    for lang in languages:
+        for index, chapter in enumerate(chapters):
+            where = listed.where(index) if hasattr(listed, "where") else record.position
+            path = resolve_inside(folder / lang, chapter, root)
+            if path is None:
+                record.problems.error(where, f"chapter '{lang}/{chapter}' lies outside the "
+                                      "content folder", OUTSIDE_HINT)
+            elif not path.is_file():
+                record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
+                                      f"create {folder.name}/{lang}/{chapter} or remove it "
+                                      "from the list")
 
 
 def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
@@ -314,7 +347,9 @@ def _letter(record: Record) -> Letter:
         their_ref=record.string("their_ref", required=False),
         our_ref=record.string("our_ref", required=False),
         consultation=Consultation(consultation.text("title"), letter_date, deadline,
-                                  consultation.string("url", required=False)),
+                                  _checked(consultation, "url", is_web_address,
+                                           "a web address starting with https://",
+                                           required=False) or None),
         case_officer=officer.string("name", required=False),
         case_officer_phone=officer.string("phone", required=False),
         signatories=signatories,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,17 +14,54 @@ FONT_MAGIC = (b"OTTO", b"\x00\x01\x00\x00", b"true", b"wOFF", b"wOF2", b"ttcf")
 def image_problem(path: Path) -> str | None:
     """What is wrong with the image at `path`, or None when it can be used."""
     if path.suffix.lower() == ".svg":
-        try:
-            root = ElementTree.parse(path).getroot()
-        except (ElementTree.ParseError, OSError) as error:
-            return f"is not a readable SVG file ({error})"
-        return None if root.tag.endswith("svg") else "is not an SVG picture"
+        return svg_problem(path)
     try:
         with Image.open(path) as picture:
             picture.verify()
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         return f"is not a picture that can be read ({type(error).__name__})"
     return None
+
+
+def svg_problem(path: Path) -> str | None:
+    """An SVG must be a picture that holds all it shows: no script, no link to another file.
+
+    HTML embeds an SVG in the page and Typst draws it, so a script or an
+    event handler would run in the reader's browser, and a link to another
+    file (`<image href="/etc/…">`, a CSS `url()`) would pull that file in.
+    """
+    try:
+        data = path.read_bytes()
+        if b"<!ENTITY" in data:
+            return "declares XML entities, which a picture may not"
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, OSError) as error:
+        return f"is not a readable SVG file ({error})"
+    if not root.tag.endswith("svg"):
+        return "is not an SVG picture"
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag in ("script", "foreignObject"):
+            return f"holds a <{tag}>, which a picture may not"
+        if tag == "style" and _loads_file(element.text or ""):
+            return "loads another file from its style sheet"
+        for name, value in element.attrib.items():
+            attribute = _local(name)
+            if attribute.lower().startswith("on"):
+                return f"holds a script ('{attribute}'), which a picture may not"
+            if attribute == "href" and not value.startswith(("#", "data:image/")):
+                return f"links to '{value}'; embed that picture in the SVG instead"
+            if attribute == "style" and _loads_file(value):
+                return "loads another file from a style"
+    return None
+
+
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
+
+
+def _loads_file(css: str) -> bool:
+    return "@import" in css or re.search(r"url\(\s*['\"]?(?!#|data:image/)", css) is not None
 
 
 def font_problem(path: Path) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from pathlib import Path
 
 from pipeline.ast import Element, Splice, attributes, raw_block, raw_inline, stringify, walk
@@ -17,6 +17,7 @@ from pipeline.locale import language_tag
 from pipeline.media import image_problem
 from pipeline.pandoc import Ast
 from pipeline.problems import Position, Problems
+from pipeline.urls import link_problem, scheme
 
 CHAPTER_CLASS = "chapter"
 
@@ -57,11 +58,7 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
                 identifier = element["c"][1][0] if kind == "Header" else element["c"][0][0]
                 seen.ids.add(identifier)
             if kind == "Link":
-                target = element["c"][2][0]
-                if target.startswith("#"):
-                    seen.links.append((source, target))
-                elif not re.match(r"^[a-z][a-z0-9+.-]*:", target):
-                    _check_file(source, target, "link", allowed, problems)
+                _check_link(source, element["c"][2][0], seen, allowed, problems)
             if kind != "Image":
                 return None
             attr, inlines, (url, title) = element["c"]
@@ -112,10 +109,23 @@ class _Seen:
             previous = level
 
 
+def _check_link(source: Path, target: str, seen: _Seen, allowed: list[Path],
+                problems: Problems) -> None:
+    """A link goes to the web, an e-mail address, a telephone, a heading or a content file."""
+    if (wrong := link_problem(target)) is not None:
+        problems.error(locate(source, target), f"the link '{target}' {wrong}",
+                       "link to a web page (https://…), an e-mail address (mailto:…), a "
+                       "telephone number (tel:…) or a heading (#id)")
+    elif target.startswith("#"):
+        seen.links.append((source, target))
+    elif scheme(target) is None:
+        _check_file(source, target, "link", allowed, problems)
+
+
 def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
                 problems: Problems) -> Path | None:
     where = locate(source, url)
-    if re.match(r"^[a-z][a-z0-9+.-]*:", url):
+    if scheme(url) is not None or "\x00" in url:
         problems.error(where, f"the {noun} '{url}' is not a file of the content folder",
                        "save the file under assets/ and point to it")
         return None
@@ -215,17 +225,18 @@ def typst_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def typst_images(ast: Ast) -> Ast:
+def typst_images(ast: Ast, path: Callable[[str], str]) -> Ast:
     """Write images as Typst `image()` calls that keep their alt text.
 
     pandoc's Typst writer drops an image's alt text; a tagged PDF needs it.
+    `path` gives the name Typst reads the image file by.
     """
     def image(element: Element) -> Element | None:
         if element["t"] != "Image":
             return None
         attr, inlines, (url, _title) = element["c"]
         alt = stringify(inlines)
-        args = [typst_string(url), f"alt: {typst_string(alt)}"]
+        args = [typst_string(path(url)), f"alt: {typst_string(alt)}"]
         width = _typst_length(attributes(attr).get("width"))
         if width:
             args.append(f"width: {width}")

@@ -28,6 +28,7 @@ from pipeline.transforms import (
     swap_image_suffix,
     typst_string,
 )
+from pipeline.typst_files import typst_path
 
 LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note",
                  "letter-closing": "Closing", "signatory": "Signature",
@@ -114,10 +115,12 @@ def logo_png(logo: Path, work_dir: Path, lang: str) -> Path:
         return logo
     source = work_dir / f"logo-{lang}.typ"  # one per language: they are written in parallel
     source.write_text("#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
-                      f"#image({typst_string(str(logo))}, width: 4cm)\n", encoding="utf-8")
+                      f"#image({typst_string(typst_path(logo, work_dir))}, width: 4cm)\n",
+                      encoding="utf-8")
     target = work_dir / f"logo-{lang}.png"
     try:
-        typst.compile(str(source), output=str(target), format="png", ppi=300, root="/")
+        typst.compile(str(source), output=str(target), format="png", ppi=300,
+                      root=str(work_dir))
     except typst.TypstError as error:
         raise BuildError(f"the logo {logo} could not be drawn as PNG: {error}") from error
     return target

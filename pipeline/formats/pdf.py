@@ -22,6 +22,7 @@ from pipeline.transforms import (
     typst_string,
     wrap_divs_for_typst,
 )
+from pipeline.typst_files import typst_path
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "typst"
 # Frame parts of a letter, each styled by a Typst function of its name in letter.typ.
@@ -46,7 +47,8 @@ def write(document: Document, target: Path) -> None:
 def typst_source(document: Document) -> bytes:
     ast = boxes.for_typst(document.ast, document.gettext)
     ast = wrap_divs_for_typst(ast, LETTER_PARTS)
-    ast = typst_literal_numbers(typst_languages(typst_images(ast)))
+    ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
+    ast = typst_literal_numbers(typst_languages(ast))
     ast = with_metadata(ast, metadata(document))
     template = TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
@@ -60,7 +62,7 @@ def compile_pdf(source: Path, target: Path, document: Document) -> None:
         typst.compile(
             str(source),
             output=str(target),
-            root="/",
+            root=str(document.work_dir),
             font_paths=[str(path) for path in document.brand.font_dirs],
             format="pdf",
             pdf_standards=["ua-1"],
@@ -98,7 +100,7 @@ def _variables(document: Document) -> list[str]:
     if document.toc:
         values["toc"] = "true"
     if document.logo:
-        values["logo-path"] = typst_string(str(document.logo))
+        values["logo-path"] = typst_string(typst_path(document.logo, document.work_dir))
         values["logo-alt"] = typst_string(document.logo_alt)
     args: list[str] = []
     for key, value in values.items():

@@ -1,0 +1,40 @@
+"""Link targets a publication may carry: web, e-mail and telephone, or a place in itself.
+
+A browser ignores tabs and line breaks inside a URL and reads its scheme
+without regard to case, so `java&#9;script:` is `javascript:`; the scheme is
+read here the same way before it is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_IGNORED_BY_BROWSERS = re.compile(r"[\t\n\r]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def scheme(target: str) -> str | None:
+    """The scheme a browser would read in `target`, lower-cased; None for a relative one."""
+    match = _SCHEME.match(_IGNORED_BY_BROWSERS.sub("", target).strip())
+    return match.group(1).lower() if match else None
+
+
+def link_problem(target: str) -> str | None:
+    """Why `target` may not be a link, or None when it may."""
+    if _CONTROL.search(target):
+        return "holds a control character"
+    found = scheme(target)
+    if found is not None and found not in ALLOWED_SCHEMES:
+        return f"uses '{found}:', which a publication may not link to"
+    return None
+
+
+def is_web_address(value: str) -> bool:
+    return scheme(value) in ("http", "https") and not _CONTROL.search(value) \
+        and " " not in value
+
+
+def is_email(value: str) -> bool:
+    return re.fullmatch(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+", value) is not None
