@@ -18,7 +18,17 @@ from typing import ClassVar
 from pipeline import case_statistics as stats
 from pipeline import labels
 from pipeline.locale import Writer
-from pipeline.model import Activity, ActivityResult, Case, Content, Goal, Plan, Publication, Results
+from pipeline.model import (
+    Activity,
+    ActivityResult,
+    Case,
+    Content,
+    Goal,
+    Plan,
+    Publication,
+    Results,
+    Text,
+)
 from pipeline.vocabulary import STATUSES
 
 
@@ -39,8 +49,8 @@ class PublicCase:
 
     facts: stats.Facts
     id: str
-    title: dict[str, str]
-    summary: dict[str, str] | None
+    title: Text
+    summary: Text | None
     submitter: str | None
     submitter_type: str | None
     enterprise: str | None
@@ -57,7 +67,7 @@ def public_case(case: Case) -> PublicCase:
         return None if party.confidential else party.name
 
     return PublicCase(
-        stats.facts(case), case.id, dict(case.title), dict(case.summary or {}) or None,
+        stats.facts(case), case.id, case.title, case.summary,
         name(case.submitter), case.submitter.type, name(case.enterprise), case.lead_ncp,
         tuple(case.supporting_ncps), tuple(case.host_countries), case.sector,
         tuple(case.chapters), case.guidelines_edition)

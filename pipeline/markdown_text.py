@@ -16,6 +16,8 @@ import string
 from pipeline.locale import LocalizedStr
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+# What can start markup in pandoc's Markdown or a Jinja tag ({{, {%, {##) mid-sentence.
+_MARKUP = re.compile("([" + re.escape("\\`*_[]<>#$@^~|{}%&!") + "])")
 # Line breaks and tabs fold into one space; a no-break space is kept on purpose.
 _WHITESPACE = re.compile("[ \t\r\n\f\v\u2028\u2029]+")
 
@@ -27,6 +29,12 @@ class Markdown(str):
 def escape_text(value: object) -> str:
     text = _WHITESPACE.sub(" ", str(value)).strip()
     return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def escape_markup(value: str) -> str:
+    """Text a writer will go on editing in a chapter: only the characters that could be
+    markup or template code are escaped, so "(åpenhetsloven)" stays as typed."""
+    return _MARKUP.sub(r"\\\1", _WHITESPACE.sub(" ", value).strip())
 
 
 def as_markdown_text(value: object) -> str:

@@ -111,6 +111,9 @@ class ChapterLog:
     def undefined(self, undefined: jinja2.Undefined) -> None:
         name = undefined._undefined_name
         owner = undefined._undefined_obj
+        if owner is not jinja2.utils.missing and str(name).startswith("_"):
+            self.forbidden(owner, str(name))
+            return
         if owner is jinja2.utils.missing:
             message, choices = f"'{name}' is not a name a chapter can use", self.names
         else:
@@ -354,11 +357,7 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
         code = env.compile(text, name=path.name, filename=str(path))
         template = env.template_class.from_code(env, code, env.make_globals(None))
         markdown = Markdown(env.render_limited(template, context))
-        for line, message, hint in env.log.found:
-            problems.error(Position(path, line), message,
-                           hint or "see the chapter API in docs/chapters.md for the names "
-                           "you can use")
-        return None if env.log.found else markdown
+        return None if _report_log(env.log, path, problems) else markdown
     except jinja2.TemplateSyntaxError as error:
         where = Path(error.filename) if error.filename else path
         problems.error(Position(where, error.lineno), f"template syntax: {error.message}",
@@ -383,7 +382,16 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     except Exception as error:  # a data method failing on bad input is still a content error
         problems.error(Position(path, _template_line(error, path)),
                        f"could not render: {type(error).__name__}: {error}")
+    _report_log(env.log, path, problems)
     return None
+
+
+def _report_log(log: ChapterLog, path: Path, problems: Problems) -> bool:
+    """Report what the chapter's log holds; whether it held anything."""
+    for line, message, hint in log.found:
+        problems.error(Position(path, line), message,
+                       hint or "see the chapter API in docs/chapters.md for the names you can use")
+    return bool(log.found)
 
 
 def render_partial(name: str, env: ChapterEnvironment, context: dict[str, Any],

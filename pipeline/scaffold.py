@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.markdown_text import escape_markup
+
 LETTER_BODY = {
     "nb": ("Vi viser til høringsbrev av {{{{ publication.consultation.letter_date | date }}}} "
            "om {topic}.\n\n"
@@ -60,8 +62,8 @@ def new_hearing(content: Path, title: str, recipient: str, address: list[str],
     (folder / "publication.yaml").write_text(
         "# Fyll inn referansene, datoen på høringsbrevet og hvem som signerer.\n" + text,
         encoding="utf-8")
-    (folder / lang / "brev.md").write_text(LETTER_BODY[lang].format(topic=topic[:1].lower()
-                                                                     + topic[1:]),
+    topic_text = escape_markup(topic[:1].lower() + topic[1:])
+    (folder / lang / "brev.md").write_text(LETTER_BODY[lang].format(topic=topic_text),
                                            encoding="utf-8")
     return folder
 

@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES
+from conftest import FIXTURES, broken, check
 
 from pipeline.cli import main
-
-
-def broken(tmp_path: Path, edits: dict[str, object]) -> Path:
-    """A copy of the mini fixture with `edits`: text replacements or whole new contents."""
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "mini", folder)
-    for name, edit in edits.items():
-        path = folder / name
-        if isinstance(edit, tuple):
-            old, new = edit
-            text = path.read_text(encoding="utf-8")
-            assert old in text, f"{old!r} not in {name}"
-            path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        elif isinstance(edit, bytes):
-            path.write_bytes(edit)
-        else:
-            path.write_text(str(edit), encoding="utf-8")
-    return folder
-
-
-def check(folder: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", "--content", str(folder), *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        result.exception
-    return result.exit_code, result.output
-
 
 CASES = {
     "unknown field": (

@@ -9,7 +9,7 @@ import docx
 import pytest
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
-from conftest import FIXTURES, ROOT, Built
+from conftest import FIXTURES, ROOT, Built, check
 from docx.oxml.ns import qn
 from readers import compact, html, html_text, pdf, pdf_text
 
@@ -133,11 +133,6 @@ def two_language_copy(tmp_path: Path, english_chapter: str) -> Path:
     (publication / "en" / "tall.md").write_text(english_chapter, encoding="utf-8")
     shutil.copy(publication / "nb" / "saker.md", publication / "en" / "saker.md")
     return folder
-
-
-def check(folder: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", "--content", str(folder)])
-    return result.exit_code, result.output
 
 
 @pytest.mark.slow
