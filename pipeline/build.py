@@ -8,6 +8,7 @@ temporary file that is renamed into place only when complete.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -24,10 +25,11 @@ from pipeline.formats import WRITERS
 from pipeline.index_page import write_index
 from pipeline.kinds import KINDS
 from pipeline.kinds.layout import Layout
+from pipeline.leak_gate import Secret, leaks, secrets
 from pipeline.locale import Writer, language_tag
 from pipeline.model import Content, Publication
-from pipeline.output import atomic_target
-from pipeline.problems import ContentError, Position, Problems
+from pipeline.output import Staging, locked, staged_run
+from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.render import environment, render_chapter, render_partial
 from pipeline.transforms import (
     apply_fig_alt,
@@ -54,21 +56,39 @@ class Built:
     path: Path
     seconds: float
     fresh: bool = False  # up to date already: not written again
+    stamp: Path | None = None  # where its key is kept, once it is in place
+    key: str = ""
 
 
 def build(request: Request) -> list[Built]:
-    content = load_content(request.content)
-    problems = Problems()
-    documents = prepare_all(content, request, problems)
-    if problems.errors:
-        raise ContentError(problems)
-    jobs = [(document, fmt) for document in documents
-            for fmt in _formats(document.publication, request)]
-    # pandoc and Typst do the work, outside Python's lock: two cores write two files at once.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        built = list(pool.map(lambda job: write(*job, request.output, request.force), jobs))
-    if built:
-        write_index(content, request.output)
+    """Check everything, write every output into a staging folder, then move all into place.
+
+    Two builds into the same folders take turns. A run that fails at any
+    output (a tool's refusal, a confidential string found by the gate)
+    leaves output/ as it was.
+    """
+    with locked(request.build), locked(request.output):
+        content = load_content(request.content)
+        problems = Problems()
+        documents = prepare_all(content, request, problems)
+        if problems.errors:
+            raise ContentError(problems)
+        gate = Gate(secrets(content.cases))
+        jobs = [(document, fmt) for document in documents
+                for fmt in _formats(document.publication, request)]
+        with staged_run(request.output) as staging:
+            # pandoc and Typst work outside Python's lock: two cores write two files at once.
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+                results = list(pool.map(
+                    lambda job: write(*job, staging, gate, problems, request.force), jobs))
+            if problems.errors:
+                raise ContentError(problems)
+        built = [item for item in results if item is not None]
+        for item in built:
+            if item.stamp is not None:
+                item.stamp.write_text(item.key)
+        if built:
+            write_index(content, request.output)
     return built
 
 
@@ -182,15 +202,41 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     return "\n".join(parts)
 
 
-def write(document: Document, fmt: str, output_root: Path, force: bool = False) -> Built:
+@dataclass(frozen=True)
+class Gate:
+    """The confidential strings no output may hold, and a digest of them for freshness."""
+
+    secrets: list[Secret]
+
+    @property
+    def digest(self) -> str:
+        texts = sorted(secret.text for secret in self.secrets)
+        return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+
+
+def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: Problems,
+          force: bool = False) -> Built | None:
+    """Write one output into the staging folder; None (with problems) when it may not be kept."""
     slug = document.publication.slug
-    target = output_root / slug / f"{document.stem}.{fmt}"
+    target = staging.root / slug / f"{document.stem}.{fmt}"
     stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
-    current = freshness.key(document, fmt)
+    current = freshness.key(document, fmt, gate.digest)
     if not force and freshness.is_fresh(target, stamp, current):
         return Built(target, time.perf_counter() - start, fresh=True)
-    with atomic_target(target) as temporary:
-        WRITERS[fmt](document, temporary)
-    stamp.write_text(current)
-    return Built(target, time.perf_counter() - start)
+    staged = staging.path(target)
+    where = Position(document.publication.folder / "publication.yaml")
+    try:
+        WRITERS[fmt](document, staged)
+    except BuildError as error:
+        problems.error(where, f"{target.name} could not be written: {error}")
+        return None
+    found = leaks(staged, fmt, gate.secrets)
+    for secret in found:
+        problems.error(Position(secret.source), f"{slug}/{target.name} holds the confidential "
+                       f"{secret.field} of this file, so no output of this build was kept",
+                       "remove it from the chapter or data that printed it")
+    if found:
+        return None
+    staging.keep(target)
+    return Built(target, time.perf_counter() - start, stamp=stamp, key=current)

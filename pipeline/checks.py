@@ -13,6 +13,7 @@ from collections import Counter
 from babel import Locale
 
 from pipeline import procedure
+from pipeline.mentions import check_mentions
 from pipeline.model import Case, Content
 from pipeline.problems import Position, Problems
 from pipeline.vocabulary import STEPS
@@ -47,6 +48,7 @@ def check_content(content: Content, problems: Problems) -> None:
                 problems.error(Position(publication.folder / "publication.yaml"),
                                f"the publication has no folder for the language '{lang}'",
                                f"create {publication.slug}/{lang}/ with its chapters")
+    check_mentions(content, problems)
 
 
 def check_plans(content: Content, problems: Problems) -> None:

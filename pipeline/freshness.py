@@ -44,7 +44,8 @@ def _file_hash(path: Path) -> str:
     return _file(path, path.stat().st_mtime_ns) if path.is_file() else "missing"
 
 
-def key(document: Document, fmt: str) -> str:
+def key(document: Document, fmt: str, gate: str) -> str:
+    """The hash of all `document` is made from, and of the gate (`gate`) it must pass."""
     images: list[str] = []
 
     def collect(element: Element) -> None:
@@ -57,7 +58,7 @@ def key(document: Document, fmt: str) -> str:
     if document.logo:
         files.append(document.logo)
     parts = [
-        _tools(), fmt, document.lang, repr(document.layout), repr(document.labels),
+        _tools(), gate, fmt, document.lang, repr(document.layout), repr(document.labels),
         repr((document.title, document.subtitle, document.date, document.organisation,
               document.postal_address, document.email, document.web, document.logo_alt)),
         json.dumps(document.ast, sort_keys=True, ensure_ascii=False),

@@ -1,12 +1,25 @@
-"""Writing into output/ so that a failed build leaves no half-written file."""
+"""Writing into output/ so that a build that fails, or is killed, changes nothing there.
+
+A build stages every file it writes in a hidden folder beside the outputs and
+moves them into place together, only when every one of them was written and
+passed the gates: a run that fails late writes none of its outputs. Builds
+into the same folders take turns (a lock), and a staging folder left by a
+killed build is removed by the next one.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+STAGING_PREFIX = ".ncp-staging-"
+LOCK_NAME = ".ncp-lock"
 
 
 @contextlib.contextmanager
@@ -18,6 +31,76 @@ def atomic_target(path: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        readable(temporary)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def readable(path: Path) -> None:
+    """The usual mode of a new file (0644 under the usual umask), not mkstemp's 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o666 & ~umask)
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold `folder`'s build lock; wait, and say so, while another build holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK_NAME).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build is using {folder}; waiting for it to finish",
+                  file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class Staging:
+    """The files of one build, written beside `root` and moved into it together."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for stale in root.glob(f"{STAGING_PREFIX}*"):  # left by a killed build
+            shutil.rmtree(stale, ignore_errors=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        self.staged: list[Path] = []
+
+    def path(self, target: Path) -> Path:
+        """Where to write what will become `target` (a path under `root`)."""
+        staged = self.folder / target.relative_to(self.root)
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        return staged
+
+    def keep(self, target: Path) -> None:
+        """`target`'s staged file is complete: move it into place at commit."""
+        self.staged.append(target)
+
+    def commit(self) -> None:
+        for target in self.staged:
+            staged = self.path(target)
+            readable(staged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+        self.discard()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staged_run(root: Path) -> Iterator[Staging]:
+    """A `Staging` that is committed when the block ends normally, discarded otherwise."""
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Staging(root)
+    try:
+        yield staging
+    except BaseException:
+        staging.discard()
+        raise
+    staging.commit()
