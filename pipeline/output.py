@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 STAGING_PREFIX = ".ncp-staging-"
-LOCK_NAME = ".ncp-lock"
 
 
 @contextlib.contextmanager
@@ -46,19 +45,22 @@ def readable(path: Path) -> None:
 
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
-    """Hold `folder`'s build lock; wait, and say so, while another build holds it."""
+    """Hold `folder`'s build lock; wait, and say so, while another build holds it.
+
+    The lock is taken on the folder itself, so no lock file is left among the outputs.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / LOCK_NAME).open("a") as handle:
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             print(f"another build is using {folder}; waiting for it to finish",
                   file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)  # closing the folder releases the lock
 
 
 class Staging:

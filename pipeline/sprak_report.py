@@ -7,14 +7,16 @@ import tempfile
 from pathlib import Path
 
 from pipeline import pandoc
-from pipeline.build import Request, prepare_all, write
+from pipeline.build import Gate, Request, prepare_all, write
 from pipeline.content import load_content
 from pipeline.document import describe
 from pipeline.kinds import KINDS
 from pipeline.kinds.layout import Layout
 from pipeline.language_balance import Balance, balance, report_markdown
+from pipeline.leak_gate import secrets
 from pipeline.locale import Writer
 from pipeline.model import Publication, Text
+from pipeline.output import locked, staged_run
 from pipeline.problems import ContentError, Problems
 from pipeline.transforms import apply_fig_alt
 
@@ -40,4 +42,9 @@ def language_report(content_root: Path, year: int, output_root: Path,
         document = describe(content, publication, writer,
                             apply_fig_alt(pandoc.parse_markdown(markdown)),
                             Layout(toc=False), work_dir, {})
-        return result, write(document, "html", output_root).path
+        with locked(output_root), staged_run(output_root) as staging:
+            gate = Gate(secrets(content.cases))
+            built = write(document, "html", staging, gate, problems, force=True)
+        if built is None:
+            raise ContentError(problems)
+        return result, built.path
