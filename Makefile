@@ -63,8 +63,9 @@ locale: $(VENV)/.build-deps
 bench: $(VENV)/.dev-deps
 	$(BIN)/python -m bench
 
-clean:
-	rm -rf $(OUTPUT) $(BUILD)
+# Removes only folders a build made (they hold a marker file); refuses any other.
+clean: $(VENV)/.build-deps
+	$(NCP) clean --output "$(OUTPUT)" --build-dir "$(BUILD)"
 
 # Målform balance of a year's publications (språklova § 13): make sprak YEAR=2025
 YEAR ?= 2025

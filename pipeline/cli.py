@@ -12,6 +12,7 @@ import click
 
 from pipeline.build import Request, build, prepare_all
 from pipeline.content import gather
+from pipeline.folders import NotMadeHere, clean, marking
 from pipeline.kinds import KINDS
 from pipeline.language_balance import MINIMUM_SHARE, Row
 from pipeline.problems import BuildError, ContentError, Problems
@@ -51,7 +52,8 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
                       list(languages), list(formats), force)
     start = time.perf_counter()
     try:
-        built = build(request)
+        with marking(output, build_dir):
+            built = build(request)
     except ContentError as error:
         _report(error.problems, content)
         sys.exit(1)
@@ -94,7 +96,8 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
     """Målform balance: words in bokmål, nynorsk and English in YEAR's publications."""
     problems = Problems()
     try:
-        result, page = language_report(content, year, output, problems)
+        with marking(output):
+            result, page = language_report(content, year, output, problems)
     except ContentError as error:
         _report(error.problems, content)
         sys.exit(1)
@@ -109,6 +112,27 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
         click.echo(f"warning: {lang} is under {MINIMUM_SHARE:.0%} of the Norwegian text "
                    f"in {year} (språklova § 13)", err=True)
     click.echo(f"wrote {page}")
+
+
+@main.command("clean")
+@click.option("--output", default="output", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+@click.option("--build-dir", default="build", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+def clean_command(output: Path, build_dir: Path) -> None:
+    """Delete the output and build folders, only if the pipeline made them."""
+    try:
+        removed = clean([output, build_dir])
+    except NotMadeHere as refused:
+        for reason in refused.reasons:
+            click.echo(f"error: {reason}", err=True)
+        click.echo("    hint: check OUTPUT and BUILD; a folder from a build before folders were "
+                   "marked has no marker: if you are sure, delete it by hand once", err=True)
+        sys.exit(1)
+    for folder in removed:
+        click.echo(f"removed {folder}")
+    if not removed:
+        click.echo("nothing to clean")
 
 
 @main.group("new")

@@ -7,8 +7,9 @@ content that breaks the contract.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline import vocabulary as v
 from pipeline.brand import load_brand
@@ -39,6 +40,8 @@ from pipeline.records import Record
 from pipeline.urls import is_email, is_web_address
 from pipeline.yamlfile import load_yaml
 
+T = TypeVar("T")
+
 
 def load_content(root: Path) -> Content:
     """Load the content folder at `root`; raise ContentError listing every error."""
@@ -60,9 +63,11 @@ def gather(root: Path, problems: Problems) -> Content | None:
     if site is None:
         return None
     brand = load_brand(site.brand, root, problems, site.languages)
-    plans = {p.year: p for p in _each(root / "plans", lambda f: _plan(f, problems, site))}
-    results = {r.year: r for r in _each(root / "results", lambda f: _results(f, problems, site))}
-    cases = list(_each(root / "cases", lambda f: _case(f, problems, site)))
+    plans = {p.year: p for p in _each(root / "plans", "plan", problems,
+                                      lambda f: _plan(f, problems, site))}
+    results = {r.year: r for r in _each(root / "results", "result", problems,
+                                        lambda f: _results(f, problems, site))}
+    cases = list(_each(root / "cases", "case", problems, lambda f: _case(f, problems, site)))
     publications = {}
     for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
         publication = _publication(folder, problems, site)
@@ -73,19 +78,45 @@ def gather(root: Path, problems: Problems) -> Content | None:
     return content
 
 
-def _each(folder: Path, load):
-    for path in sorted(folder.glob("*.yaml")):
-        item = load(path)
-        if item is not None:
+def _each(folder: Path, noun: str, problems: Problems,
+          load: Callable[[Path], T | None]) -> Iterator[T]:
+    """Load every `.yaml` file of `folder`; anything else there is an error, not skipped."""
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if _editor_litter(path.name):
+            continue
+        if path.is_dir():
+            problems.error(Position(path), f"the folder '{path.name}' is not read: {noun} "
+                           f"files lie directly in {folder.name}/",
+                           f"move its files into {folder.name}/, or the folder out of the "
+                           "content folder")
+        elif path.suffix != ".yaml":
+            problems.error(Position(path), f"'{path.name}' is not read: {noun} files end in "
+                           ".yaml", _rename_hint(path, noun))
+        elif (item := load(path)) is not None:
             yield item
+
+
+def _editor_litter(name: str) -> bool:
+    """Hidden files (.gitkeep, .DS_Store, Vim's .x.swp, Emacs' .#x) and editor backups."""
+    return name.startswith(".") or name.endswith("~") or (name.startswith("#")
+                                                          and name.endswith("#"))
+
+
+def _rename_hint(path: Path, noun: str) -> str:
+    if path.suffix.lower() in (".yml", ".yaml"):
+        return f"rename it to {path.stem}.yaml"
+    return (f"if it is a {noun}, rename it to {path.stem}.yaml; otherwise move it out of "
+            f"{path.parent.name}/")
 
 
 def _record(path: Path, noun: str, fields: tuple[str, ...], problems: Problems,
             languages: list[str]) -> Record | None:
+    """The file's fields; None (the problem recorded) when it cannot be read or is no mapping."""
     data = load_yaml(path, problems)
     if data is None:
         return None
-    return Record(data, Position(path, 1, 1), noun, fields, problems, languages)
+    record = Record(data, Position(path, 1, 1), noun, fields, problems, languages)
+    return record if record.ok else None
 
 
 def _site(path: Path, problems: Problems) -> Site | None:
@@ -255,7 +286,7 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
     record = _record(path, "a publication", PUBLICATION_FIELDS, problems, site.languages)
     if record is None:
         return None
-    languages = record.strings("languages", site.languages) or [site.default_language]
+    languages = _listed(record, "languages", site.languages, [site.default_language])
     chapters = record.strings("chapters")
     _check_chapters(record, folder, languages, chapters)
     kind = record.choice("kind", v.PUBLICATION_KINDS)
@@ -277,7 +308,7 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         title=record.text("title"),
         subtitle=record.text("subtitle", required=False),
         languages=languages,
-        formats=record.strings("formats", v.FORMATS) or list(v.FORMATS),
+        formats=_listed(record, "formats", v.FORMATS, list(v.FORMATS)),
         date=record.date("date"),
         year=record.integer("year", required=False),
         chapters=chapters,
@@ -303,6 +334,22 @@ def _check_chapters(record: Record, folder: Path, languages: list[str],
                 record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
                                       f"create {folder.name}/{lang}/{chapter} or remove it "
                                       "from the list")
+
+
+def _listed(record: Record, key: str, vocabulary: Sequence[str],
+            default: list[str]) -> list[str]:
+    """The values listed under `key`; `default` when the field is left out.
+
+    A field given with nothing in it is an error rather than the default: the
+    writer emptied it, and a publication in no language or format builds nothing.
+    """
+    if key in record.data and record.data[key] in (None, []):
+        record.problems.error(record.where(key), f"'{key}' lists nothing, so the publication "
+                              "would build nothing",
+                              f"list one or more of {', '.join(vocabulary)}, or leave the "
+                              f"line out for {', '.join(default)}")
+        return []
+    return record.strings(key, vocabulary) or default
 
 
 def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:

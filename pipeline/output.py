@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -25,22 +26,27 @@ STAGING_PREFIX = ".ncp-staging-"
 def atomic_target(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it into place only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _new_file(path)
     try:
         yield temporary
-        readable(temporary)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def readable(path: Path) -> None:
-    """The usual mode of a new file (0644 under the usual umask), not mkstemp's 0600."""
-    umask = os.umask(0)
+def _process_umask() -> int:
+    """Read once, at import: setting the umask to read it is not safe among threads."""
+    umask = os.umask(0o022)
     os.umask(umask)
-    path.chmod(0o666 & ~umask)
+    return umask
+
+
+UMASK = _process_umask()
+
+
+def readable(path: Path) -> None:
+    """The usual mode of a new file (0644 under the usual umask), whatever wrote it."""
+    path.chmod(0o666 & ~UMASK)
 
 
 @contextlib.contextmanager
@@ -106,3 +112,18 @@ def staged_run(root: Path) -> Iterator[Staging]:
         staging.discard()
         raise
     staging.commit()
+
+
+def _new_file(path: Path) -> Path:
+    """A new empty file beside `path`, created 0666 less the umask (0644 as a rule).
+
+    Not `mkstemp`: its files are 0600, which a web server running as another
+    user cannot read.
+    """
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return temporary

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from fontTools import subset
 
+from pipeline.output import atomic_target
+
 # Latin with Norwegian and Sámi letters, punctuation, currency, arrows and a few symbols.
 UNICODES = [*range(0x20, 0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0),
             *range(0x2100, 0x2160), *range(0x2190, 0x2200), 0x2212, 0x2264, 0x2265, 0x25CF]
@@ -22,10 +24,9 @@ def web_font(source: Path, cache: Path) -> Path:
     target = cache / f"{source.stem}.woff"
     if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    partial.write_bytes(_subset(source, source.stat().st_mtime_ns))
-    partial.replace(target)
+    # A temporary of its own: two documents' HTML ask for the same font at once.
+    with atomic_target(target) as temporary:
+        temporary.write_bytes(_subset(source, source.stat().st_mtime_ns))
     return target
 
 

@@ -97,7 +97,12 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load_yaml(path: Path, problems: Problems) -> Any:
-    """Load one YAML file; return None (with problems recorded) when it cannot be read."""
+    """Load one YAML file; return None (with problems recorded) when it cannot be read.
+
+    Every YAML file of a content folder holds fields, so an empty one is an
+    error too: returned quietly as None, it would drop a case from the counts
+    or a publication from the build without a word.
+    """
     text = read_text(path, problems)
     if text is None:
         return None
@@ -113,7 +118,7 @@ def load_yaml(path: Path, problems: Problems) -> Any:
     loader.path = path
     loader.problems = problems
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
@@ -125,6 +130,10 @@ def load_yaml(path: Path, problems: Problems) -> Any:
         return None
     finally:
         loader.dispose()
+    if data is None:  # blank, only comments, or a bare 'null'
+        problems.error(Position(path, 1), "the file holds no fields",
+                       "write its fields as 'name: value' lines, or delete a file not needed")
+    return data
 
 
 def _syntax_hint(error: yaml.MarkedYAMLError) -> str | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import re
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -49,3 +52,31 @@ def compact(text: str) -> str:
     """Text without whitespace and hyphens, so that a PDF's line breaks and hyphenation
     (Typst maps typed and inserted hyphens alike) cannot split a match."""
     return re.sub(r"[\s\u00ad-]+", "", text)
+
+
+def layers(path: Path) -> Iterator[bytes]:
+    """Every layer of bytes a reader of the file can reach: each DOCX entry unzipped, each
+    PDF object and decoded stream, the HTML with each embedded (base64) resource decoded."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as package:
+            yield from (package.read(name) for name in package.namelist())
+    elif path.suffix == ".pdf":
+        with pikepdf.open(path) as document:
+            for item in document.objects:
+                if isinstance(item, pikepdf.Stream):
+                    yield item.stream_dict.unparse()
+                    yield _stream_bytes(item)
+                elif isinstance(item, pikepdf.Object):
+                    yield item.unparse()
+    else:
+        data = path.read_bytes()
+        yield data
+        for encoded in re.findall(rb"base64,([A-Za-z0-9+/=]+)", data):
+            yield base64.b64decode(encoded)
+
+
+def _stream_bytes(stream: pikepdf.Stream) -> bytes:
+    try:
+        return stream.read_bytes()
+    except pikepdf.PdfError:  # a filter pikepdf does not decode: the bytes as stored
+        return stream.read_raw_bytes()

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from pipeline.build import Request, build
 from pipeline.output import atomic_target
+from pipeline.webfonts import web_font
+
+T = TypeVar("T")
 
 
 def test_a_failed_write_leaves_neither_file_nor_temporary(tmp_path: Path) -> None:
@@ -38,3 +46,25 @@ def test_only_what_changed_is_written_again(tmp_path: Path) -> None:
     forced = build(Request(content, tmp_path / "output", tmp_path / "build", force=True))
     assert not any(item.fresh for item in forced)
     assert (tmp_path / "output" / "index.html").is_file()
+
+
+def test_pages_asking_for_one_web_font_at_once_all_get_it(tmp_path: Path) -> None:
+    """HTML pages are written in parallel, and each may make the same font's WOFF."""
+    font = ROOT / "content" / "fonts" / "inter" / "Inter-Regular.otf"
+    for attempt in range(5):  # a collision is likely, not certain, in one round
+        cache = tmp_path / str(attempt)
+        made = at_once(functools.partial(web_font, font, cache), 8)
+        assert made == [cache / "Inter-Regular.woff"] * 8
+        assert [path.name for path in cache.iterdir()] == ["Inter-Regular.woff"]
+
+
+def at_once(call: Callable[[], T], count: int) -> list[T]:
+    """`call` run by `count` threads released together."""
+    start = threading.Barrier(count)
+
+    def released() -> T:
+        start.wait()
+        return call()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(lambda _: released(), range(count)))

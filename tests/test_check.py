@@ -137,6 +137,35 @@ CASES = {
     "not UTF-8": (
         {"cases/2025-03.yaml": b'id: "2025-03"\ntitle: {nb: Klage om \xe6rlighet}\n'},
         "cases/2025-03.yaml:2:22: error: the file is not UTF-8 (byte 0xe6)", None),
+    "empty case file": (
+        {"cases/2025-03.yaml": ""},
+        "cases/2025-03.yaml:1: error: the file holds no fields", "'name: value' lines"),
+    "empty site.yaml": (
+        {"site.yaml": ""}, "site.yaml:1: error: the file holds no fields", None),
+    "brand file of comments only": (
+        {"_brand.yml": "# the brand comes later\n"},
+        "_brand.yml:1: error: the file holds no fields", None),
+    "empty plan": (
+        {"plans/2025.yaml": "\n\n"}, "plans/2025.yaml:1: error: the file holds no fields", None),
+    "results that are null": (
+        {"results/2025.yaml": "~\n"}, "results/2025.yaml:1: error: the file holds no fields",
+        None),
+    "empty publication.yaml": (
+        {"publications/rapport/publication.yaml": ""},
+        "publications/rapport/publication.yaml:1: error: the file holds no fields", None),
+    "empty bibliography": (
+        {"publications/rapport/kilder.yaml": "",
+         "publications/rapport/publication.yaml": ("year: 2025",
+                                                   "year: 2025\nbibliography: kilder.yaml")},
+        "publications/rapport/kilder.yaml:1: error: the file holds no fields", None),
+    "publication in no language": (
+        {"publications/rapport/publication.yaml": ("languages: [nb]", "languages: []")},
+        "publications/rapport/publication.yaml:3:12: error: 'languages' lists nothing, so the "
+        "publication would build nothing", "or leave the line out for nb"),
+    "publication in no format": (
+        {"publications/rapport/publication.yaml": ("formats: [html, docx, pdf]", "formats:")},
+        "publications/rapport/publication.yaml:4:9: error: 'formats' lists nothing, so the "
+        "publication would build nothing", "list one or more of html, docx, pdf"),
 }
 
 
@@ -214,3 +243,53 @@ def test_a_build_of_broken_content_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert sorted(p.name for p in output.rglob("*")) == ["rapport", "rapport-nb.pdf"]
     assert earlier.read_bytes() == b"the previous good build"
+
+
+def test_results_that_are_no_mapping_are_one_error(tmp_path: Path) -> None:
+    status, output = check(broken(tmp_path, {"results/2025.yaml": "- 2025\n"}))
+    assert status == 1
+    assert "results/2025.yaml:1:1: error: the results must be a mapping of fields" in output
+    assert "1 error(s)" in output  # not also 'there is no plan for None'
+
+
+@pytest.mark.parametrize(("folder", "name", "hint"), [
+    ("cases", "2025-03.yml", "rename it to 2025-03.yaml"),
+    ("cases", "2025-03.YAML", "rename it to 2025-03.yaml"),
+    ("plans", "2025.yml", "rename it to 2025.yaml"),
+    ("results", "2025.txt", "if it is a result, rename it to 2025.yaml; otherwise move it out"),
+])
+def test_a_file_of_another_extension_is_an_error(tmp_path: Path, folder: str, name: str,
+                                                 hint: str) -> None:
+    content = broken(tmp_path, {})
+    [original] = (content / folder).glob(name.split(".")[0] + ".yaml")
+    original.rename(content / folder / name)
+    status, output = check(content)
+    assert status == 1
+    noun = {"cases": "case", "plans": "plan", "results": "result"}[folder]
+    assert f"{folder}/{name}: error: '{name}' is not read: {noun} files end in .yaml" in output
+    assert hint in output
+
+
+def test_hidden_files_and_editor_backups_are_left_alone(tmp_path: Path) -> None:
+    """.gitkeep, swap files and backups are no case; a .txt or a folder beside them is an error."""
+    content = broken(tmp_path, {"cases/.gitkeep": "", "cases/.2025-03.yaml.swp": "swap",
+                                "cases/2025-03.yaml~": "backup", "cases/notat.txt": "note"})
+    (content / "cases" / "arkiv").mkdir()
+    status, output = check(content)
+    assert status == 1
+    assert "cases/notat.txt: error: 'notat.txt' is not read: case files end in .yaml" in output
+    assert "cases/arkiv: error: the folder 'arkiv' is not read: case files lie directly in " \
+        "cases/" in output
+    assert "2 error(s)" in output
+
+
+@pytest.mark.parametrize("edits", [{"site.yaml": ""},
+                                   {"publications/rapport/publication.yaml": ""}],
+                         ids=["empty site.yaml", "empty publication.yaml"])
+def test_a_build_that_fails_says_why(tmp_path: Path, edits: dict[str, object]) -> None:
+    [name] = edits
+    result = CliRunner().invoke(main, [
+        "build", "--content", str(broken(tmp_path, edits)), "--output",
+        str(tmp_path / "output"), "--build-dir", str(tmp_path / "build")])
+    assert result.exit_code == 1
+    assert f"{name}:1: error: the file holds no fields" in result.output

@@ -79,7 +79,10 @@ def _set(tree, path, value):
 
 
 def mutate_bytes(raw: bytes, data) -> bytes:
-    action = data.draw(st.sampled_from(["insert", "truncate", "delete-line", "dup-line"]))
+    action = data.draw(st.sampled_from(["insert", "truncate", "delete-line", "dup-line",
+                                        "empty"]))
+    if action == "empty":
+        return b""
     position = data.draw(st.integers(0, len(raw)))
     if action == "insert":
         return raw[:position] + data.draw(st.binary(min_size=1, max_size=6)) + raw[position:]
@@ -113,6 +116,7 @@ def mutated_copy(data) -> Path:
 def check_answers(folder: Path, render: bool) -> Problems:
     problems = Problems()
     content = gather(folder, problems)
+    assert content is not None or problems.errors, "gather gave up without saying why"
     if render and content is not None and not problems.errors:
         request = Request(folder, folder.parent / "output", folder.parent / "build",
                           kinds=list(KINDS))

@@ -29,7 +29,9 @@ def run_build(folder: Path, tmp_path: Path) -> tuple[int, str, Path]:
 
 
 def outputs(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    """The files a reader would take from `folder` (not the pipeline's hidden marker)."""
+    return sorted(p.name for p in folder.rglob("[!.]*") if p.is_file()) \
+        if folder.exists() else []
 
 
 @pytest.mark.slow

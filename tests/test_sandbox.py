@@ -116,4 +116,4 @@ def test_an_attacked_build_writes_nothing(tmp_path: Path) -> None:
                                        str(output), "--build-dir", str(tmp_path / "build")])
     assert result.exit_code == 1
     assert f"{CHAPTER}:3: error: '_cases' of cases is not open to chapters" in result.output
-    assert not output.exists() or not any(output.rglob("*.*"))
+    assert not output.exists() or not any(output.rglob("[!.]*.*"))

@@ -45,3 +45,11 @@ def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     _, problems = load(tmp_path, b"a: 1\nb: caf\xe9\n")
     [error] = problems.errors
     assert error.position.line == 2 and "0xe9" in error.message
+
+
+def test_a_file_without_fields_is_an_error(tmp_path: Path) -> None:
+    """None never comes back without a problem: an empty file would vanish silently."""
+    for text in ("", "# only a comment\n", "~\n"):
+        data, problems = load(tmp_path, text)
+        [error] = problems.errors
+        assert data is None and error.message == "the file holds no fields"

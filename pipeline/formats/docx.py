@@ -3,6 +3,7 @@
 Finishing adds what pandoc does not: the logo on the cover, document
 properties (title, language, author), page breaks around the table of
 contents, and a table of contents Word shows without asking to update fields.
+The package is saved the same on every run and machine (`docx_package`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from pipeline import boxes, pandoc
+from pipeline import boxes, docx_package, pandoc
 from pipeline.ast import meta_inlines
 from pipeline.document import Document, metadata, with_metadata
 from pipeline.docx_reference import build_reference
@@ -63,7 +64,7 @@ def finish(path: Path, document: Document) -> None:
         _cover_logo(word, document)
     if document.toc:
         _table_of_contents(word, document)
-    word.save(str(path))
+    docx_package.save(word, path, document.date)
 
 
 def _properties(word: docx.document.Document, document: Document) -> None:
