@@ -32,10 +32,29 @@ from pipeline.model import (
 from pipeline.vocabulary import STATUSES
 
 
+class NotText(TypeError):
+    """A view was turned into text (`| string`, `~`, `%`): only its fields are text."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(f"{type(value).__name__} is not text")
+        self.value = value
+
+
 class View:
-    """A value a chapter may read: its dataclass fields and its `chapter_methods`."""
+    """A value a chapter may read: its dataclass fields and its `chapter_methods`.
+
+    A view is never text itself: `str()` or `repr()` of one raises `NotText`, so
+    no Python representation of the data can reach a page by any path.
+    """
 
     chapter_methods: ClassVar[frozenset[str]] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__repr__ = cls.__str__ = View._not_text  # before @dataclass could add its own
+
+    def _not_text(self) -> str:
+        raise NotText(self)
 
     @classmethod
     def chapter_names(cls) -> frozenset[str]:

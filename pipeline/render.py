@@ -34,7 +34,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 
-from pipeline.chapter_api import View
+from pipeline.chapter_api import NotText, View
 from pipeline.locale import Writer
 from pipeline.markdown_text import Markdown, as_markdown_text
 from pipeline.problems import Position, Problems
@@ -369,6 +369,8 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     except jinja2.TemplateNotFound as error:
         problems.error(Position(path, _template_line(error, path)),
                        f"'{error.name}' is not a chapter or partial that exists")
+    except NotText as error:
+        problems.error(Position(path, _template_line(error, path)), *_not_text(error.value))
     except SecurityError as error:
         problems.error(Position(path, _template_line(error, path)),
                        f"not allowed in a chapter: {error}", API_DOC)

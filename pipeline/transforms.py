@@ -54,9 +54,9 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
             if kind == "Header":
                 level, attr, inlines = element["c"]
                 seen.headings.append((source, level, stringify(inlines)))
-            if kind in ("Header", "Div", "Span", "Figure", "Table", "CodeBlock", "Image"):
-                identifier = element["c"][1][0] if kind == "Header" else element["c"][0][0]
-                seen.ids.add(identifier)
+            if (attr := element_attr(element)) is not None:
+                seen.ids.add(attr[0])
+                _check_attributes(source, attr, problems)
             if kind == "Link":
                 _check_link(source, element["c"][2][0], seen, allowed, problems)
             if kind != "Image":
@@ -107,6 +107,27 @@ class _Seen:
                                f"{previous} to {level}",
                                f"make it level {previous + 1} ({'#' * (previous + 1)})")
             previous = level
+
+
+ATTR_AT = {"Header": 1, "Div": 0, "Span": 0, "Figure": 0, "Table": 0, "CodeBlock": 0,
+           "Code": 0, "Image": 0, "Link": 0}
+# Attributes a writer may give an element; any other (onclick, style, srcset, href) could
+# run code or load a file in the reader's browser, since HTML keeps attributes as written.
+CHAPTER_ATTRIBUTES = ("lang", "dir", "width", "height", "fig-alt", "title", "custom-style")
+
+
+def element_attr(element: Element) -> list | None:
+    """An element's attributes ([id, classes, pairs]), or None for one without."""
+    at = ATTR_AT.get(element["t"])
+    return None if at is None else element["c"][at]
+
+
+def _check_attributes(source: Path, attr: list, problems: Problems) -> None:
+    for key, _value in attr[2]:
+        if key not in CHAPTER_ATTRIBUTES:
+            problems.error(locate(source, f"{key}="), f"the attribute '{key}' is not allowed "
+                           "in a chapter", "attributes a chapter may give: "
+                           + ", ".join(CHAPTER_ATTRIBUTES))
 
 
 def _check_link(source: Path, target: str, seen: _Seen, allowed: list[Path],

@@ -168,3 +168,20 @@ def test_a_scaffold_writes_values_as_typed_never_as_code(tmp_path: Path) -> None
         assert f"om {topic}" in text and "Departementet {{ 6*7 }}" in text
         assert "49" not in text and "42" not in text
     assert html(stem.with_suffix(".html")).find("b") is None
+
+
+ATTRIBUTES = {
+    "event handler on a span": ('[x]{onclick="alert(1)"}', "onclick"),
+    "style loading a file": ('[x]{style="background: url(/etc/x)"}', "style"),
+    "handler on a heading": ('\n# Hei {onmouseover="alert(2)"}\n', "onmouseover"),
+    "srcset on an image": ('![Merket](bilde.svg){srcset="file:///etc/passwd"}', "srcset"),
+}
+
+
+@pytest.mark.parametrize("name", ATTRIBUTES)
+def test_an_attribute_that_could_run_or_load_is_an_error(tmp_path: Path, name: str) -> None:
+    markdown, key = ATTRIBUTES[name]
+    status, output = check(broken(tmp_path, {CHAPTER: ("Andel:", f"{markdown}\n\nAndel:")}))
+    assert status == 1
+    assert f"error: the attribute '{key}' is not allowed in a chapter" in output, output
+    assert f"{CHAPTER}:" in output
