@@ -368,6 +368,10 @@ def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
             problems.error(where, "each reference needs an 'id:'")
         elif not entry.get("title"):
             problems.error(where, f"the reference '{entry['id']}' has no title")
+        elif not is_web_address(str(entry.get("URL", "https://"))):
+            problems.error(entry.where("URL") if hasattr(entry, "where") else where,
+                           f"the reference '{entry['id']}' has a URL that is not a web "
+                           "address", "write it with https://")
 
 
 def _letter(record: Record) -> Letter:

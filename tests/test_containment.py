@@ -185,3 +185,15 @@ def test_an_attribute_that_could_run_or_load_is_an_error(tmp_path: Path, name: s
     assert status == 1
     assert f"error: the attribute '{key}' is not allowed in a chapter" in output, output
     assert f"{CHAPTER}:" in output
+
+
+def test_a_reference_url_must_be_a_web_address(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {
+        "publications/rapport/publication.yaml": ("year: 2025", "year: 2025\n"
+                                                  "bibliography: referanser.yaml"),
+        "publications/rapport/referanser.yaml": (
+            "references:\n  - id: x\n    title: Tittel\n    URL: javascript:alert(1)\n")})
+    status, output = check(folder)
+    assert status == 1
+    assert ("publications/rapport/referanser.yaml:4:10: error: the reference 'x' has a URL "
+            "that is not a web address") in output, output
