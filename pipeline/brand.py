@@ -63,6 +63,13 @@ DEFAULT_COLORS = {
 }
 
 
+def default_brand(path: Path) -> Brand:
+    """A plain brand, for checking chapters in a run whose brand file could not be read."""
+    return Brand("", dict(DEFAULT_COLORS), [], "Libertinus Serif", 11.0, 1.45,
+                 "Libertinus Serif", 700, DEFAULT_COLORS["primary"], "DejaVu Sans Mono",
+                 None, None, path)
+
+
 def load_brand(path: Path, root: Path, problems: Problems,
                languages: list[str]) -> Brand | None:
     data = load_yaml(path, problems)

@@ -29,6 +29,7 @@ from pipeline.leak_gate import Secret, leaks, secrets
 from pipeline.locale import Writer, language_tag
 from pipeline.model import Content, Publication
 from pipeline.output import Staging, locked, staged_run
+from pipeline.paths import resolve_inside
 from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.render import environment, render_chapter, render_partial
 from pipeline.transforms import (
@@ -153,8 +154,7 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     figures: dict[str, list[object]] = {}
     source = _markdown(content, publication, lang, layout, names, writer, problems, figures)
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
-    if len(problems.errors) > before:
-        return None
+    # The Markdown is checked even when a chapter's expressions failed: all problems at once.
     stem = work_dir / f"{publication.slug}-{lang}"
     ast = freshness.remembered(stem.with_suffix(".parsed.json"), [source],
                                lambda: pandoc.parse_markdown(source))
@@ -192,7 +192,9 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")
     for chapter in publication.chapters:
-        path = publication.chapter_path(lang, chapter)
+        path = resolve_inside(publication.folder / lang, chapter, content.root)
+        if path is None or not path.is_file():
+            continue  # reported where publication.yaml lists it
         markdown = render_chapter(path, env, names, problems)
         if markdown is not None:
             parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))

@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, fields, is_dataclass
 from typing import ClassVar
 
+import jinja2
+
 from pipeline import case_statistics as stats
 from pipeline import labels
 from pipeline.locale import Writer
@@ -30,6 +32,14 @@ from pipeline.model import (
     Text,
 )
 from pipeline.vocabulary import STATUSES
+
+
+class Absent(jinja2.ChainableUndefined):
+    """Data that could not be loaded: every use of it is silent, since its file's own
+    error has been reported already (a chapter is still checked against the rest)."""
+
+    def __call__(self, *args: object, **kwargs: object) -> Absent:
+        return self
 
 
 class NotText(TypeError):

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from pipeline.build import Request, build, prepare_all
-from pipeline.content import gather
+from pipeline.content import gather, usable
 from pipeline.folders import NotMadeHere, clean, marking
 from pipeline.kinds import KINDS
 from pipeline.language_balance import MINIMUM_SHARE, Row
@@ -75,11 +75,11 @@ def check_command(content: Path, strict: bool) -> None:
     """Validate the whole content folder and report every problem at once."""
     problems = Problems()
     loaded = gather(content, problems)
-    if loaded is not None and not problems.errors:
+    if loaded is not None:
         with tempfile.TemporaryDirectory() as scratch:
             request = Request(content, Path(scratch) / "output", Path(scratch) / "build",
                               kinds=list(KINDS))
-            prepare_all(loaded, request, problems)
+            prepare_all(usable(loaded, problems), request, problems)
     _report(problems, content)
     failed = problems.errors or (strict and problems.warnings)
     if not problems.items:

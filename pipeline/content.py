@@ -8,11 +8,12 @@ content that breaks the contract.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 from pipeline import vocabulary as v
-from pipeline.brand import load_brand
+from pipeline.brand import default_brand, load_brand
 from pipeline.checks import check_content
 from pipeline.model import (
     LANGUAGES,
@@ -76,6 +77,38 @@ def gather(root: Path, problems: Problems) -> Content | None:
     content = Content(root, site, brand, plans, results, cases, publications)
     check_content(content, problems)
     return content
+
+
+def usable(content: Content, problems: Problems) -> Content:
+    """`content` less every record whose file has an error, for checking the rest.
+
+    The chapters are still rendered and checked in the same run, against the
+    data that did load; what a dropped record would have given a chapter is
+    absent without a second error (see `chapter_api.Absent`), so a broken
+    case file is reported once, not again by every chapter that counts cases.
+    """
+    broken = frozenset(p.position.path.resolve() for p in problems.errors)
+
+    def sound(path: Path) -> bool:
+        return path.resolve() not in broken
+
+    publications = {slug: p for slug, p in content.publications.items()
+                    if sound(p.folder / "publication.yaml") or _essentials(p)}
+    return replace(
+        content,
+        brand=content.brand or default_brand(content.site.brand),
+        plans={year: plan for year, plan in content.plans.items() if sound(plan.path)},
+        results={year: r for year, r in content.results.items() if sound(r.path)},
+        cases=[case for case in content.cases if sound(case.path)],
+        publications=publications,
+        broken=broken,
+    )
+
+
+def _essentials(publication: Publication) -> bool:
+    """Whether a publication with errors still has what rendering its chapters needs."""
+    return None not in (publication.kind, publication.date, publication.title) and \
+        (publication.kind != "hearing-response" or publication.letter is not None)
 
 
 def _each(folder: Path, noun: str, problems: Problems,

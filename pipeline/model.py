@@ -201,3 +201,7 @@ class Content:
     results: dict[int, Results]
     cases: list[Case]
     publications: dict[str, Publication]
+    broken: frozenset[Path] = frozenset()  # files with errors, left out for checking the rest
+
+    def is_broken(self, path: Path) -> bool:
+        return path.resolve() in self.broken

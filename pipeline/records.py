@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.model import Text
 from pipeline.problems import Position, Problems
-from pipeline.yamlfile import LocatedDict, LocatedList
+from pipeline.yamlfile import LocatedDict, LocatedList, Reported
 
 
 class Record:
@@ -56,6 +56,8 @@ class Record:
             self.problems.error(where, f"'{key}' is not a field of {self.noun}", hint)
 
     def _missing(self, key: str, required: bool) -> bool:
+        if isinstance(self.data.get(key), Reported):
+            return True
         if key in self.data and self.data[key] is not None:
             return False
         if required and self.ok and key not in self.misspelt:  # already reported as misspelt

@@ -34,7 +34,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 
-from pipeline.chapter_api import NotText, View
+from pipeline.chapter_api import Absent, NotText, View
 from pipeline.locale import Writer
 from pipeline.markdown_text import Markdown, as_markdown_text
 from pipeline.problems import Position, Problems
@@ -208,14 +208,6 @@ class ChapterLoader(jinja2.BaseLoader):
         raise jinja2.TemplateNotFound(template)
 
 
-def _silent_undefined() -> type[jinja2.Undefined]:
-    class Silent(jinja2.ChainableUndefined):
-        def __call__(self, *args: Any, **kwargs: Any) -> Silent:
-            return self
-
-    return Silent
-
-
 def _recorded_undefined(log: ChapterLog) -> type[jinja2.Undefined]:
     class RecordedUndefined(jinja2.ChainableUndefined):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -237,7 +229,6 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
         self.figures = FigureLog()
         self.log = ChapterLog()
         self.deadline = float("inf")
-        self._silent = _silent_undefined()
         super().__init__(
             loader=loader,
             undefined=_recorded_undefined(self.log),
@@ -268,7 +259,7 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         self.log.forbidden(obj, attribute)
-        return self._silent(name=attribute)
+        return Absent(name=attribute)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.check_time()
@@ -324,8 +315,13 @@ def environment(chapter_folder: Path, content_root: Path,
 
 
 def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]:
-    def logged(write: Callable[..., str]) -> Callable[..., str]:
-        return lambda value, *args: write(figures.record(value), *args)
+    def logged(write: Callable[..., str]) -> Callable[..., Any]:
+        """`write` the value and log it as a figure; data that did not load stays absent."""
+        def filter_(value: Any, *args: Any) -> Any:
+            if isinstance(value, jinja2.Undefined):
+                return value
+            return write(figures.record(value), *args)
+        return filter_
 
     return {
         "date": logged(writer.date),
@@ -334,7 +330,7 @@ def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]
         "months": logged(lambda value: writer.number(value, 1)),
         "counted": logged(lambda value, one, many: f"{writer.number(value)} "
                                                    f"{one if value == 1 else many}"),
-        "country": writer.country,
+        "country": logged(writer.country),
         "anchor": anchor,
     }
 
@@ -357,7 +353,8 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
         code = env.compile(text, name=path.name, filename=str(path))
         template = env.template_class.from_code(env, code, env.make_globals(None))
         markdown = Markdown(env.render_limited(template, context))
-        return None if _report_log(env.log, path, problems) else markdown
+        _report_log(env.log, path, problems)
+        return markdown  # checked further even with problems; the build stops on them
     except jinja2.TemplateSyntaxError as error:
         where = Path(error.filename) if error.filename else path
         problems.error(Position(where, error.lineno), f"template syntax: {error.message}",
@@ -388,12 +385,11 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     return None
 
 
-def _report_log(log: ChapterLog, path: Path, problems: Problems) -> bool:
-    """Report what the chapter's log holds; whether it held anything."""
+def _report_log(log: ChapterLog, path: Path, problems: Problems) -> None:
+    """Report what the chapter's log holds."""
     for line, message, hint in log.found:
         problems.error(Position(path, line), message,
                        hint or "see the chapter API in docs/chapters.md for the names you can use")
-    return bool(log.found)
 
 
 def render_partial(name: str, env: ChapterEnvironment, context: dict[str, Any],

@@ -38,6 +38,16 @@ class LocatedList(list):
         return self.position
 
 
+class Reported:
+    """A value that could not be read and whose problem is reported already.
+
+    It keeps its key in the mapping, so that no second error says the field is missing.
+    """
+
+
+REPORTED = Reported()
+
+
 class _Loader(yaml.SafeLoader):
     path: Path
     problems: Problems
@@ -88,7 +98,7 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
             f"'{node.value}' is not a date that exists",
             "write a real calendar date as YYYY-MM-DD, for example 2025-02-28",
         )
-        return None
+        return REPORTED
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -293,3 +293,38 @@ def test_a_build_that_fails_says_why(tmp_path: Path, edits: dict[str, object]) -
         str(tmp_path / "output"), "--build-dir", str(tmp_path / "build")])
     assert result.exit_code == 1
     assert f"{name}:1: error: the file holds no fields" in result.output
+
+
+MANY_PROBLEMS = [
+    "_brand.yml:3:12: error: colour 'primary' must be '#rrggbb'",
+    "cases/2024-01.yaml:8:17: error: 'UK' is not an ISO 3166-1 country code",
+    "cases/2025-02.yaml:3:11: error: '2025-02-30' is not a date that exists",
+    "cases/2025-03.yaml:3:1: error: 'recieved' is not a field of a case",
+    "plans/2025.yaml:15:13: error: an activity lacks the field 'text'",
+    "publications/rapport/nb/saker.md:5: error: this {{ … }} gives a list of 1 cases, not text",
+    "publications/rapport/nb/saker.md:7:6: error: the heading 'For dypt' skips from level 1 to 4",
+    "publications/rapport/nb/saker.md:9:9: error: the link 'javascript:alert(1)' uses "
+    "'javascript:'",
+    "publications/rapport/nb/syntaks.md:3: error: template syntax: Unexpected end of template",
+    "publications/rapport/nb/tall.md:3: error: cases has no 'recieved'",
+    "publications/rapport/nb/tall.md:7: error: '_public' of cases is not open to chapters",
+    "publications/rapport/nb/tall.md:12:5: error: the image 'bilde.svg' has no alt text",
+    "publications/rapport/nb/tall.md:14:15: error: the link '#finnes-ikke' points to no heading",
+    "publications/rapport/publication.yaml:7:31: error: chapter 'nb/mangler.md' does not exist",
+    "results/2025.yaml:17:3: error: '2.2' is not an activity of the plan for 2025",
+    "site.yaml:6:8: error: 'test.example.no' is not a web address starting with https://",
+    "results/2025.yaml:1: warning: activity 2.1 of the plan for 2025 has no result",
+]
+
+
+def test_a_folder_of_many_problems_is_reported_whole_in_one_run() -> None:
+    """YAML, template and Markdown problems of one folder, each once, with no cascade: the
+    broken plan and cases leave the chapters that use them checked, not failing again."""
+    status, output = check(FIXTURES / "many-problems")
+    assert status == 1
+    reported = [line for line in output.splitlines() if ": error: " in line
+                or ": warning: " in line]
+    for expected in MANY_PROBLEMS:
+        assert sum(line.startswith(expected) for line in reported) == 1, (expected, output)
+    assert len(reported) == len(MANY_PROBLEMS), output
+    assert output.rstrip().endswith(f"{len(MANY_PROBLEMS) - 1} error(s), 1 warning(s)")

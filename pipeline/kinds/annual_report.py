@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import cast
 
 from pipeline import labels
-from pipeline.chapter_api import Cases, PlanView, base_context, plan_view, results_view
+from pipeline.chapter_api import Absent, Cases, PlanView, base_context, plan_view, results_view
 from pipeline.charts import BarChart, draw
 from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer
@@ -23,6 +23,10 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
     names = base_context(content, publication, writer)
     year = publication.year
     plan = content.plans.get(year) if year else None
+    if plan is None and content.is_broken(content.root / "plans" / f"{year}.yaml"):
+        names.update(plan=Absent(name="plan"), results=Absent(name="results"), year=year,
+                     chart=Absent(name="chart"))
+        return names
     if plan is None:
         problems.error(Position(publication.folder / "publication.yaml"),
                        f"an annual report needs the plan of its year ({year}) in plans/",

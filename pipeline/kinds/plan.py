@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.chapter_api import base_context, plan_view
+from pipeline.chapter_api import Absent, base_context, plan_view
 from pipeline.kinds.layout import Layout
 from pipeline.locale import Writer
 from pipeline.model import Content, Publication
@@ -18,6 +18,9 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
             problems: Problems) -> dict[str, object]:
     names = base_context(content, publication, writer)
     plan = content.plans.get(publication.year) if publication.year else None
+    if plan is None and content.is_broken(content.root / "plans" / f"{publication.year}.yaml"):
+        names.update(plan=Absent(name="plan"), year=publication.year)
+        return names
     if plan is None:
         problems.error(Position(publication.folder / "publication.yaml"),
                        f"a plan publication needs plans/{publication.year}.yaml",
