@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 import tempfile
 import time
@@ -28,6 +29,14 @@ CONTENT = click.option("--content", "content", default="content", show_default=T
 @click.group()
 def main() -> None:
     """Build the publications of a National Contact Point from its content folder."""
+    # A build stopped by `kill` or a closed terminal unwinds like Ctrl-C: the staged
+    # outputs are discarded and output/ is left as it was.
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, _stopped)
+
+
+def _stopped(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @main.command("build")

@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from pipeline.build import Request, build
-from pipeline.output import atomic_target
+from pipeline.output import atomic_target, locked, staged_run
 from pipeline.webfonts import web_font
 
 T = TypeVar("T")
@@ -68,3 +68,41 @@ def at_once(call: Callable[[], T], count: int) -> list[T]:
 
     with ThreadPoolExecutor(max_workers=count) as pool:
         return list(pool.map(lambda _: released(), range(count)))
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    order: list[str] = []
+    with locked(tmp_path):
+        waiting = threading.Thread(target=lambda: _take(tmp_path, order))
+        waiting.start()
+        waiting.join(timeout=0.5)
+        assert waiting.is_alive()  # it waits while the first holds the folder
+        order.append("first done")
+    waiting.join(timeout=5)
+    assert order == ["first done", "second ran"]
+    assert f"another build is using {tmp_path}; waiting" in capsys.readouterr().err
+
+
+def _take(folder: Path, order: list[str]) -> None:
+    with locked(folder):
+        order.append("second ran")
+
+
+def test_a_stopped_build_discards_what_it_staged(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit), staged_run(tmp_path) as staging:
+        target = tmp_path / "rapport" / "rapport-nb.pdf"
+        staging.path(target).write_bytes(b"half")
+        staging.keep(target)
+        raise SystemExit(143)  # what SIGTERM raises in the command line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_unwinds_the_command_line() -> None:
+    import signal
+
+    from pipeline.cli import _stopped
+
+    with pytest.raises(SystemExit) as stopped:
+        _stopped(signal.SIGTERM, None)
+    assert stopped.value.code == 143
