@@ -81,7 +81,8 @@ def main() -> None:
             ("floor: pandoc → typst", *timed(lambda: pandoc.write(ast, "typst", []),
                                              args.runs)),
             ("floor: typst compile", *timed(
-                lambda: typst.compile(str(stem.with_suffix(".typ")), root="/", font_paths=fonts),
+                lambda: typst.compile(str(stem.with_suffix(".typ")), root=str(stem.parent),
+                                      font_paths=fonts),
                 args.runs)),
         ]
     print(f"{'step':<36} {'first s':>8} {'median s':>9}   ({args.runs} runs)")

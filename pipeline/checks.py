@@ -65,6 +65,8 @@ def check_plans(content: Content, problems: Problems) -> None:
 def check_results(content: Content, problems: Problems) -> None:
     for year, results in content.results.items():
         plan = content.plans.get(year)
+        if plan is None and (content.root / "plans" / f"{year}.yaml").exists():
+            continue  # the plan's file could not be read: its own error says why
         if plan is None:
             problems.error(Position(results.path, 1), f"there is no plan for {year}",
                            f"add plans/{year}.yaml, or correct the year")

@@ -204,7 +204,8 @@ class ChapterLoader(jinja2.BaseLoader):
                 raise OutsideFolder(template)
             if not resolved.is_file():
                 continue
-            return resolved.read_text(encoding="utf-8"), str(path), lambda: False
+            # Up to date for the environment's life: one publication in one language.
+            return resolved.read_text(encoding="utf-8"), str(path), lambda: True
         raise jinja2.TemplateNotFound(template)
 
 

@@ -48,7 +48,7 @@ class Reported:
 REPORTED = Reported()
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.CSafeLoader):
     path: Path
     problems: Problems
 
@@ -133,7 +133,7 @@ def load_yaml(path: Path, problems: Problems) -> Any:
         mark = error.problem_mark or error.context_mark
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
         problems.error(position, f"YAML syntax: {error.problem or error.context}",
-                       _syntax_hint(error))
+                       _syntax_hint(error, text))
         return None
     except yaml.YAMLError as error:
         problems.error(Position(path), f"YAML syntax: {error}")
@@ -146,9 +146,13 @@ def load_yaml(path: Path, problems: Problems) -> Any:
     return data
 
 
-def _syntax_hint(error: yaml.MarkedYAMLError) -> str | None:
+def _syntax_hint(error: yaml.MarkedYAMLError, text: str) -> str | None:
     problem = str(error.problem or "")
-    if "\\t" in problem or "tab" in problem:
+    mark = error.problem_mark or error.context_mark
+    lines = text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    at_tab = mark is not None and line[:mark.column + 1].endswith("\t")
+    if "\\t" in problem or "tab" in problem or at_tab:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "put text that holds ': ' in double quotes"
