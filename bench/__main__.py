@@ -18,8 +18,8 @@ from pathlib import Path
 
 import typst
 
-from pipeline import pandoc
 from pipeline.build import Request, build
+from pipeline.document import pandoc
 
 ROOT = Path(__file__).resolve().parent.parent
 

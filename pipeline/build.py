@@ -16,28 +16,29 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import crossref, freshness, pandoc
-from pipeline.agreement import check_versions
-from pipeline.citations import check_keys, cite
-from pipeline.content import load_content
-from pipeline.document import Document, describe
-from pipeline.formats import WRITERS
-from pipeline.index_page import write_index
-from pipeline.kinds import KINDS
-from pipeline.kinds.layout import Layout
-from pipeline.leak_gate import Secret, leaks, secrets
-from pipeline.locale import Writer, language_tag
-from pipeline.model import Content, Publication
-from pipeline.output import Staging, locked, staged_run
-from pipeline.paths import resolve_inside
-from pipeline.problems import BuildError, ContentError, Position, Problems
-from pipeline.render import environment, render_chapter, render_partial
-from pipeline.transforms import (
+from pipeline import cache
+from pipeline.checks.versions import check_versions
+from pipeline.content.loader import load_content
+from pipeline.content.model import Content, Publication
+from pipeline.content.paths import resolve_inside
+from pipeline.document import crossref, pandoc
+from pipeline.document.citations import check_keys, cite
+from pipeline.document.layout import Layout
+from pipeline.document.prepared import Document, describe
+from pipeline.document.transforms import (
     apply_fig_alt,
     chapter_fence,
     resolve_chapters,
     shift_chapter_headings,
 )
+from pipeline.formats import WRITERS
+from pipeline.kinds import KINDS
+from pipeline.problems import BuildError, ContentError, Position, Problems
+from pipeline.publish.gate import Secret, leaks, secrets
+from pipeline.publish.index_page import write_index
+from pipeline.publish.staging import Staging, locked, staged_run
+from pipeline.render.localizer import Writer, language_tag
+from pipeline.render.sandbox import environment, render_chapter, render_partial
 
 
 @dataclass
@@ -156,7 +157,7 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     # The Markdown is checked even when a chapter's expressions failed: all problems at once.
     stem = work_dir / f"{publication.slug}-{lang}"
-    ast = freshness.remembered(stem.with_suffix(".parsed.json"), [source],
+    ast = cache.remembered(stem.with_suffix(".parsed.json"), [source],
                                lambda: pandoc.parse_markdown(source))
     ast = shift_chapter_headings(ast, layout.shift_headings)
     numbers = crossref.number(ast, layout.number_sections, writer.gettext)
@@ -169,7 +170,7 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
         bibliography = publication.bibliography
         parts = [json.dumps(ast), bibliography.read_text(encoding="utf-8"), lang]
         try:
-            ast = freshness.remembered(
+            ast = cache.remembered(
                 stem.with_suffix(".cited.json"), parts,
                 lambda: cite(ast, bibliography, language_tag(lang),
                              writer.gettext("References")))
@@ -223,8 +224,8 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
     target = staging.root / slug / f"{document.stem}.{fmt}"
     stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
-    current = freshness.key(document, fmt, gate.digest)
-    if not force and freshness.is_fresh(target, stamp, current):
+    current = cache.key(document, fmt, gate.digest)
+    if not force and cache.is_fresh(target, stamp, current):
         return Built(target, time.perf_counter() - start, fresh=True)
     staged = staging.path(target)
     where = Position(document.publication.folder / "publication.yaml")

@@ -12,14 +12,14 @@ from pathlib import Path
 import click
 
 from pipeline.build import Request, build, prepare_all
-from pipeline.content import gather, usable
-from pipeline.folders import NotMadeHere, clean, marking
+from pipeline.content.loader import gather, usable
+from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
 from pipeline.kinds import KINDS
-from pipeline.language_balance import MINIMUM_SHARE, Row
 from pipeline.problems import BuildError, ContentError, Problems
+from pipeline.publish.folders import NotMadeHere, clean, marking
+from pipeline.reports.language_balance import MINIMUM_SHARE, Row
+from pipeline.reports.sprak import language_report
 from pipeline.scaffold import new_hearing
-from pipeline.sprak_report import language_report
-from pipeline.vocabulary import FORMATS, PUBLICATION_KINDS
 
 CONTENT = click.option("--content", "content", default="content", show_default=True,
                        type=click.Path(file_okay=False, path_type=Path),

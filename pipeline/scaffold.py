@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.markdown_text import escape_markup
+from pipeline.render.markdown_text import escape_markup
 
 LETTER_BODY = {
     "nb": ("Vi viser til høringsbrev av {{{{ publication.consultation.letter_date | date }}}} "

@@ -13,8 +13,8 @@ from conftest import Built, build_folder
 from docx.oxml.ns import qn
 from readers import compact, docx_text, html, html_text, pdf, pdf_text
 
-from pipeline import procedure
-from pipeline.content import load_content
+from pipeline.content.loader import load_content
+from pipeline.render import procedure
 
 pytestmark = pytest.mark.slow
 SLUG = "arsrapport-2025"

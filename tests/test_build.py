@@ -14,8 +14,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from pipeline.build import Request, build
-from pipeline.output import atomic_target, locked, staged_run
-from pipeline.webfonts import web_font
+from pipeline.formats.webfonts import web_font
+from pipeline.publish.staging import atomic_target, locked, staged_run
 
 T = TypeVar("T")
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.build import Request, prepare_all
-from pipeline.content import gather
+from pipeline.content.loader import gather
 from pipeline.kinds import KINDS
 from pipeline.problems import Problems
 

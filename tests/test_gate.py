@@ -12,8 +12,8 @@ from conftest import broken, check
 from pipeline import build as build_module
 from pipeline.build import Request, build
 from pipeline.cli import main
-from pipeline.output import STAGING_PREFIX
 from pipeline.problems import BuildError, ContentError
+from pipeline.publish.staging import STAGING_PREFIX
 
 # The mini fixture's case 2025-01 has a confidential submitter of this name.
 NAME = "Hemmelig Klagerforening"

@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 from readers import compact, html, html_text, pdf, pdf_text
 
 from pipeline.cli import main
-from pipeline.language_balance import words_by_language
-from pipeline.locale import CATALOGS, Writer
+from pipeline.render.localizer import CATALOGS, Writer
+from pipeline.reports.language_balance import words_by_language
 
 TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 
@@ -62,7 +62,7 @@ def test_dates_numbers_and_percentages(lang, date, number, percent) -> None:
 
 
 def test_counted_agrees_in_number(tmp_path: Path) -> None:
-    from pipeline.render import environment
+    from pipeline.render.sandbox import environment
 
     env = environment(tmp_path, tmp_path, Writer("nb"))
     template = env.from_string('{{ 1 | counted("sak", "saker") }}, '
@@ -167,7 +167,7 @@ def test_untranslated_chapters_are_listed(tmp_path: Path) -> None:
 # Målform balance ------------------------------------------------------------------------
 
 def test_words_are_counted_in_the_language_they_are_marked() -> None:
-    from pipeline import pandoc
+    from pipeline.document import pandoc
 
     ast = pandoc.parse_markdown("Dette er fire ord.\n\n[Eitt to]{lang=nn} og [one]{lang=en}"
                                 "\n\n::: {lang=nn}\nTre ord her\n:::\n")

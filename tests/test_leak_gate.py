@@ -25,8 +25,8 @@ import typst
 from docx.oxml.ns import qn
 from PIL import Image
 
-from pipeline.leak_gate import Secret, leaks, secrets
-from pipeline.model import Case, Party, Text
+from pipeline.content.model import Case, Party, Text
+from pipeline.publish.gate import Secret, leaks, secrets
 
 CASES = Path("content/cases")
 NAME = Secret("Oddleif Kvernmo-Tangvald", CASES / "2025-01.yaml",

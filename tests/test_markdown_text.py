@@ -2,10 +2,10 @@
 
 import pytest
 
-from pipeline import pandoc
-from pipeline.ast import stringify
-from pipeline.locale import LocalizedStr
-from pipeline.markdown_text import Markdown, as_markdown_text, escape_text
+from pipeline.document import pandoc
+from pipeline.document.tree import stringify
+from pipeline.render.localizer import LocalizedStr
+from pipeline.render.markdown_text import Markdown, as_markdown_text, escape_text
 
 NASTY = [
     "*farming*",

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import procedure
-from pipeline.model import Case, Party, Step, Text
+from pipeline.content.model import Case, Party, Step, Text
+from pipeline.render import procedure
 
 
 def case(*steps: tuple[str, str, dict], received: str = "2025-01-01") -> Case:

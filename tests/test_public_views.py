@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pipeline.content import load_content
+from pipeline.content.loader import load_content
+from pipeline.content.model import Case, Content
 from pipeline.kinds import KINDS
-from pipeline.locale import Writer
-from pipeline.model import Case, Content
 from pipeline.problems import Problems
-from pipeline.render import ChapterEnvironment, environment
+from pipeline.render.localizer import Writer
+from pipeline.render.sandbox import ChapterEnvironment, environment
 
 YEARS = range(2022, 2028)
 

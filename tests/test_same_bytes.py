@@ -16,7 +16,7 @@ from conftest import FIXTURES, ROOT, Built
 from readers import layers
 
 from pipeline.build import Request, build
-from pipeline.docx_package import entry_time
+from pipeline.formats.docx.package import entry_time
 from pipeline.problems import BuildError
 
 

@@ -76,7 +76,7 @@ def test_every_attack_of_a_chapter_is_reported_at_once(tmp_path: Path) -> None:
 
 def test_the_time_a_chapter_may_take_is_limited(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pipeline.render.RENDER_SECONDS", 0.5)
+    monkeypatch.setattr("pipeline.render.sandbox.RENDER_SECONDS", 0.5)
     loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     status, output = check(attacked(tmp_path, loop))
     assert status == 1

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from pipeline.content.yamlfile import load_yaml
 from pipeline.problems import Problems
-from pipeline.yamlfile import load_yaml
 
 
 def load(tmp_path: Path, text: str) -> tuple[object, Problems]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import boxes, pandoc
-from pipeline.brand import Brand
-from pipeline.document import Document, metadata, with_metadata
-from pipeline.transforms import shift_headings
-from pipeline.webfonts import web_font
+from pipeline.content.brand import Brand
+from pipeline.document import boxes, pandoc
+from pipeline.document.prepared import Document, metadata, with_metadata
+from pipeline.document.transforms import shift_headings
+from pipeline.formats.webfonts import web_font
+from pipeline.resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "html"
+HTML_TEMPLATES = TEMPLATES / "html"
 
 
 def write(document: Document, target: Path) -> None:
@@ -24,12 +25,12 @@ def write(document: Document, target: Path) -> None:
     brand_css.write_text(brand_stylesheet(document.brand, fonts), encoding="utf-8")
     args = [
         "--standalone",
-        "--template", str(TEMPLATES / "publication.html"),
+        "--template", str(HTML_TEMPLATES / "publication.html"),
         "--section-divs",
         "--wrap=none",
         "--embed-resources",
         "--css", str(brand_css),
-        "--css", str(TEMPLATES / "publication.css"),
+        "--css", str(HTML_TEMPLATES / "publication.css"),
         "--variable", f"html-lang={document.lang}",
         "--variable", f"date-iso={document.date.isoformat()}",
         "--variable", f"kind={document.publication.kind}",

@@ -12,19 +12,20 @@ from pathlib import Path
 
 import typst
 
-from pipeline import boxes, pandoc
-from pipeline.document import Document, metadata, with_metadata
-from pipeline.problems import BuildError
-from pipeline.transforms import (
+from pipeline.document import boxes, pandoc
+from pipeline.document.prepared import Document, metadata, with_metadata
+from pipeline.document.transforms import (
     typst_images,
     typst_languages,
     typst_literal_numbers,
     typst_string,
     wrap_divs_for_typst,
 )
-from pipeline.typst_files import typst_path
+from pipeline.formats.typst_files import typst_path
+from pipeline.problems import BuildError
+from pipeline.resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "typst"
+TYPST_TEMPLATES = TEMPLATES / "typst"
 # Frame parts of a letter, each styled by a Typst function of its name in letter.typ.
 LETTER_PARTS = frozenset({"letter-recipient", "letter-references", "letter-officer",
                           "letter-closing", "signatures", "signatory", "letter-approval"})
@@ -50,7 +51,7 @@ def typst_source(document: Document) -> bytes:
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
     ast = typst_literal_numbers(typst_languages(ast))
     ast = with_metadata(ast, metadata(document))
-    template = TEMPLATES / f"{document.layout.template}.typ"
+    template = TYPST_TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
     return pandoc.write(ast, "typst-citations", ["--standalone", "--template", str(template),
                                        *_variables(document)])

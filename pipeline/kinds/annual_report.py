@@ -6,14 +6,14 @@ from collections import Counter
 from pathlib import Path
 from typing import cast
 
-from pipeline import labels
-from pipeline.chapter_api import Absent, Cases, PlanView, base_context, plan_view, results_view
-from pipeline.charts import BarChart, draw
-from pipeline.kinds.layout import Layout
-from pipeline.locale import Writer
-from pipeline.markdown_text import Markdown
-from pipeline.model import Content, Publication
+from pipeline.content.model import Content, Publication
+from pipeline.document.layout import Layout
 from pipeline.problems import Position, Problems
+from pipeline.render import labels
+from pipeline.render.charts import BarChart, draw
+from pipeline.render.localizer import Writer
+from pipeline.render.markdown_text import Markdown
+from pipeline.render.views import Absent, Cases, PlanView, base_context, plan_view, results_view
 
 LAYOUT = Layout()
 

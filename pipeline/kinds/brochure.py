@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import labels
-from pipeline.chapter_api import base_context
-from pipeline.charts import FlowStep, draw_flow
-from pipeline.kinds.layout import Layout
-from pipeline.locale import Writer
-from pipeline.markdown_text import Markdown
-from pipeline.model import Content, Publication
+from pipeline.content.model import Content, Publication
+from pipeline.content.vocabulary import INDICATIVE_MONTHS, STEPS
+from pipeline.document.layout import Layout
 from pipeline.problems import Problems
-from pipeline.vocabulary import INDICATIVE_MONTHS, STEPS
+from pipeline.render import labels
+from pipeline.render.charts import FlowStep, draw_flow
+from pipeline.render.localizer import Writer
+from pipeline.render.markdown_text import Markdown
+from pipeline.render.views import base_context
 
 LAYOUT = Layout(template="brochure", paper="a5", toc=False, chapter_breaks=False)
 NOTES = {

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.chapter_api import base_context
-from pipeline.kinds.layout import Layout
-from pipeline.locale import Writer
-from pipeline.model import Content, Publication
+from pipeline.content.model import Content, Publication
+from pipeline.document.layout import Layout
 from pipeline.problems import Problems
+from pipeline.render.localizer import Writer
+from pipeline.render.views import base_context
 
 LAYOUT = Layout(template="letter", toc=False, title_block=False, chapter_breaks=False,
                 shift_headings=1, before="letter-head.md", after="letter-close.md")

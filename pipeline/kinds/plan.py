@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.chapter_api import Absent, base_context, plan_view
-from pipeline.kinds.layout import Layout
-from pipeline.locale import Writer
-from pipeline.model import Content, Publication
+from pipeline.content.model import Content, Publication
+from pipeline.document.layout import Layout
 from pipeline.problems import Position, Problems
+from pipeline.render.localizer import Writer
+from pipeline.render.views import Absent, base_context, plan_view
 
 # The plan's goals, sub-goals, activities and tasks follow any introduction chapters.
 LAYOUT = Layout(chapter_breaks=False, after="plan-body.md")

@@ -1,0 +1,80 @@
+"""Confidential names written into text meant for readers: warned about before any build.
+
+A confidential party's name most often leaks because someone typed it: into a
+chapter, or into a public case's title or summary. The leak gate stops such an
+output at build time; this check points at the line that would cause it, as a
+warning, since a mention can be a coincidence (a common word, another party of
+the same name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.content.model import Case, Content, Text
+from pipeline.problems import Position, Problems
+
+HINT = "write around it (\"klageren\", \"selskapet\"): the build refuses an output that holds it"
+
+
+def check_mentions(content: Content, problems: Problems) -> None:
+    names = list(_confidential_names(content.cases))
+    if not names:
+        return
+    for where, text in [*_public_texts(content), *_chapter_lines(content)]:
+        folded = " ".join(text.split()).casefold()
+        for name, field, case in names:
+            column = folded.find(name)
+            if column >= 0:
+                if where.line and where.column is None:
+                    where = Position(where.path, where.line, column + 1)
+                problems.warning(where, f"the confidential {field} of cases/{case.path.name} "
+                                 "appears in this text", HINT)
+
+
+def _confidential_names(cases: list[Case]) -> Iterator[tuple[str, str, Case]]:
+    for case in cases:
+        for field, party in (("submitter.name", case.submitter),
+                             ("enterprise.name", case.enterprise)):
+            name = " ".join(party.name.split()).casefold()
+            if party.confidential and name:
+                yield name, field, case
+
+
+def _public_texts(content: Content) -> Iterator[tuple[Position, str]]:
+    for case in content.cases:
+        if case.public:
+            for field in ("title", "summary"):
+                yield from _texts(getattr(case, field), case.where(field))
+    for results in content.results.values():
+        for key, result in results.activities.items():
+            where = results.positions.get(key, Position(results.path))
+            yield from _texts(result.summary, where)
+            for event in result.events:
+                yield from _texts(event.title, where)
+    for publication in content.publications.values():
+        where = Position(publication.folder / "publication.yaml")
+        yield from _texts(publication.title, where)
+        yield from _texts(publication.subtitle, where)
+
+
+def _texts(text: Text | None, where: Position) -> Iterator[tuple[Position, str]]:
+    for value in (text or {}).values():
+        yield (text.position if text is not None and text.position else where), value
+
+
+def _chapter_lines(content: Content) -> Iterator[tuple[Position, str]]:
+    for publication in content.publications.values():
+        for lang in publication.languages:
+            for chapter in publication.chapters:
+                yield from _lines(publication.chapter_path(lang, chapter))
+
+
+def _lines(path: Path) -> Iterator[tuple[Position, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # reported where the chapter is read
+    for number, line in enumerate(text.splitlines(), start=1):
+        yield Position(path, number), line

@@ -1,0 +1,440 @@
+"""Load and validate the whole content folder into the typed model.
+
+Everything is gathered first and every problem collected; `load_content`
+raises one `ContentError` carrying all of them, so nothing is built from
+content that breaks the contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from pipeline.checks.records import check_content
+from pipeline.content import vocabulary as v
+from pipeline.content.brand import default_brand, load_brand
+from pipeline.content.model import (
+    LANGUAGES,
+    Activity,
+    ActivityResult,
+    Case,
+    Consultation,
+    Content,
+    Event,
+    Goal,
+    Letter,
+    Organisation,
+    Party,
+    Plan,
+    Publication,
+    Results,
+    Signatory,
+    Site,
+    Step,
+    Subgoal,
+)
+from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
+from pipeline.content.records import Record
+from pipeline.content.urls import is_email, is_web_address
+from pipeline.content.yamlfile import load_yaml
+from pipeline.problems import ContentError, Position, Problems
+
+T = TypeVar("T")
+
+
+def load_content(root: Path) -> Content:
+    """Load the content folder at `root`; raise ContentError listing every error."""
+    problems = Problems()
+    content = gather(root, problems)
+    if problems.errors or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def gather(root: Path, problems: Problems) -> Content | None:
+    root = root.resolve()
+    site_path = root / "site.yaml"
+    if not site_path.is_file():
+        problems.error(Position(site_path), "the content folder has no site.yaml",
+                       "every content folder starts with site.yaml (see the content model)")
+        return None
+    site = _site(site_path, problems)
+    if site is None:
+        return None
+    brand = load_brand(site.brand, root, problems, site.languages)
+    plans = {p.year: p for p in _each(root / "plans", "plan", problems,
+                                      lambda f: _plan(f, problems, site))}
+    results = {r.year: r for r in _each(root / "results", "result", problems,
+                                        lambda f: _results(f, problems, site))}
+    cases = list(_each(root / "cases", "case", problems, lambda f: _case(f, problems, site)))
+    publications = {}
+    for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
+        publication = _publication(folder, problems, site)
+        if publication is not None:
+            publications[publication.slug] = publication
+    content = Content(root, site, brand, plans, results, cases, publications)
+    check_content(content, problems)
+    return content
+
+
+def usable(content: Content, problems: Problems) -> Content:
+    """`content` less every record whose file has an error, for checking the rest.
+
+    The chapters are still rendered and checked in the same run, against the
+    data that did load; what a dropped record would have given a chapter is
+    absent without a second error (see `chapter_api.Absent`), so a broken
+    case file is reported once, not again by every chapter that counts cases.
+    """
+    broken = frozenset(p.position.path.resolve() for p in problems.errors)
+
+    def sound(path: Path) -> bool:
+        return path.resolve() not in broken
+
+    publications = {slug: p for slug, p in content.publications.items()
+                    if sound(p.folder / "publication.yaml") or _essentials(p)}
+    return replace(
+        content,
+        brand=content.brand or default_brand(content.site.brand),
+        plans={year: plan for year, plan in content.plans.items() if sound(plan.path)},
+        results={year: r for year, r in content.results.items() if sound(r.path)},
+        cases=[case for case in content.cases if sound(case.path)],
+        publications=publications,
+        broken=broken,
+    )
+
+
+def _essentials(publication: Publication) -> bool:
+    """Whether a publication with errors still has what rendering its chapters needs."""
+    return None not in (publication.kind, publication.date, publication.title) and \
+        (publication.kind != "hearing-response" or publication.letter is not None)
+
+
+def _each(folder: Path, noun: str, problems: Problems,
+          load: Callable[[Path], T | None]) -> Iterator[T]:
+    """Load every `.yaml` file of `folder`; anything else there is an error, not skipped."""
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if _editor_litter(path.name):
+            continue
+        if path.is_dir():
+            problems.error(Position(path), f"the folder '{path.name}' is not read: {noun} "
+                           f"files lie directly in {folder.name}/",
+                           f"move its files into {folder.name}/, or the folder out of the "
+                           "content folder")
+        elif path.suffix != ".yaml":
+            problems.error(Position(path), f"'{path.name}' is not read: {noun} files end in "
+                           ".yaml", _rename_hint(path, noun))
+        elif (item := load(path)) is not None:
+            yield item
+
+
+def _editor_litter(name: str) -> bool:
+    """Hidden files (.gitkeep, .DS_Store, Vim's .x.swp, Emacs' .#x) and editor backups."""
+    return name.startswith(".") or name.endswith("~") or (name.startswith("#")
+                                                          and name.endswith("#"))
+
+
+def _rename_hint(path: Path, noun: str) -> str:
+    if path.suffix.lower() in (".yml", ".yaml"):
+        return f"rename it to {path.stem}.yaml"
+    return (f"if it is a {noun}, rename it to {path.stem}.yaml; otherwise move it out of "
+            f"{path.parent.name}/")
+
+
+def _record(path: Path, noun: str, fields: tuple[str, ...], problems: Problems,
+            languages: list[str]) -> Record | None:
+    """The file's fields; None (the problem recorded) when it cannot be read or is no mapping."""
+    data = load_yaml(path, problems)
+    if data is None:
+        return None
+    record = Record(data, Position(path, 1, 1), noun, fields, problems, languages)
+    return record if record.ok else None
+
+
+def _site(path: Path, problems: Problems) -> Site | None:
+    record = _record(path, "site.yaml",
+                     ("organisation", "default_language", "languages", "brand"), problems,
+                     LANGUAGES)
+    if record is None:
+        return None
+    languages = record.strings("languages", LANGUAGES, required=True) or ["nb"]
+    default = record.choice("default_language", languages) or languages[0]
+    record.languages = (default, *(lang for lang in languages if lang != default))
+    org = record.child("organisation", "the organisation",
+                       ("name", "short", "postal_address", "email", "web"))
+    name = org.text("name")
+    organisation = Organisation(
+        name=name,
+        short=org.text("short", required=False) or name,
+        postal_address=org.string("postal_address") or "",
+        email=_checked(org, "email", is_email, "an e-mail address, such as post@example.no"),
+        web=_checked(org, "web", is_web_address, "a web address starting with https://"),
+    )
+    brand_name = record.string("brand", required=False) or "_brand.yml"
+    brand = resolve_inside(path.parent, brand_name, path.parent)
+    if brand is None:
+        problems.error(record.where("brand"), f"the brand file '{brand_name}' lies outside "
+                       "the content folder", OUTSIDE_HINT)
+        return None
+    if not brand.is_file():
+        problems.error(record.where("brand"), f"the brand file '{brand_name}' does not exist")
+        return None
+    if name is None:
+        return None
+    return Site(organisation, default, list(record.languages), brand)
+
+
+def _checked(record: Record, key: str, valid: Callable[[str], bool], expected: str,
+             required: bool = True) -> str:
+    """The text at `key` when `valid` accepts it; else an error saying what to write."""
+    value = record.string(key, required) or ""
+    if value and not valid(value):
+        record.problems.error(record.where(key), f"'{value}' is not {expected.split(',')[0]}",
+                              f"write {expected}")
+        return ""
+    return value
+
+
+def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
+    record = _record(path, "a plan", ("year", "title", "purpose", "goals"), problems,
+                     site.languages)
+    if record is None:
+        return None
+    goals = []
+    for g in record.children("goals", "a goal", ("id", "title", "subgoals", "activities"),
+                             required=True):
+        subgoals = [
+            Subgoal(s.string("id"), s.text("title"), _activities(s))
+            for s in g.children("subgoals", "a sub-goal", ("id", "title", "activities"))
+        ]
+        goals.append(Goal(g.string("id"), g.text("title"), subgoals, _activities(g)))
+    year = record.integer("year")
+    _expect_year_in_name(record, path, year)
+    return Plan(year, record.text("title"), record.text("purpose", required=False),
+                goals, path)
+
+
+def _activities(parent: Record) -> list[Activity]:
+    activities = []
+    for a in parent.children("activities", "an activity", ("id", "text", "tasks")):
+        tasks_value = a.data.get("tasks") or []
+        tasks = [
+            t for index, item in enumerate(tasks_value)
+            if (t := a.text_value(item, tasks_value.where(index), "tasks")) is not None
+        ] if isinstance(tasks_value, list) else []
+        activities.append(Activity(a.string("id"), a.text("text"), tasks))
+    return activities
+
+
+def _expect_year_in_name(record: Record, path: Path, year: int | None) -> None:
+    if year is not None and path.stem != str(year):
+        record.problems.error(record.where("year"),
+                              f"the file is named '{path.name}' but holds the year {year}",
+                              f"name the file {year}.yaml")
+
+
+def _results(path: Path, problems: Problems, site: Site) -> Results | None:
+    record = _record(path, "the results", ("year", "activities"), problems, site.languages)
+    if record is None:
+        return None
+    year = record.integer("year")
+    _expect_year_in_name(record, path, year)
+    activities = {}
+    raw = record.data.get("activities") or {}
+    for key in raw if isinstance(raw, dict) else []:
+        entry = Record(raw[key], raw.where(key), f"the result of activity {key}",
+                       ("status", "summary", "events", "outputs"), problems, site.languages)
+        events = [
+            Event(e.date("date"), e.text("title"), e.strings("partners"),
+                  e.integer("participants", required=False))
+            for e in entry.children("events", "an event",
+                                    ("date", "title", "partners", "participants"))
+        ]
+        activities[str(key)] = ActivityResult(
+            entry.choice("status", v.STATUSES), entry.text("summary", required=False),
+            events, entry.strings("outputs"))
+    positions = dict(getattr(raw, "key_positions", {}))
+    return Results(year, activities, path, positions)
+
+
+CASE_FIELDS = (
+    "id", "title", "received", "submitter", "enterprise", "lead_ncp", "supporting_ncps",
+    "host_countries", "sector", "chapters", "guidelines_edition", "public", "timeline",
+    "outcome", "summary", "notes",
+)
+
+
+def _case(path: Path, problems: Problems, site: Site) -> Case | None:
+    record = _record(path, "a case", CASE_FIELDS, problems, site.languages)
+    if record is None:
+        return None
+    sub = record.child("submitter", "the submitter", ("type", "name", "confidential"))
+    ent = record.child("enterprise", "the enterprise", ("name", "confidential"))
+    timeline = [
+        Step(s.date("date"), s.choice("step", v.STEPS),
+             s.choice("decision", v.DECISIONS, required=False),
+             s.choice("outcome", v.OUTCOMES, required=False), s.position)
+        for s in record.children("timeline", "a timeline step",
+                                 ("date", "step", "decision", "outcome"), required=True)
+    ]
+    case = Case(
+        id=record.string("id"),
+        title=record.text("title"),
+        received=record.date("received"),
+        submitter=Party(sub.string("name") or "", sub.boolean("confidential", False),
+                        sub.choice("type", v.SUBMITTER_TYPES)),
+        enterprise=Party(ent.string("name") or "", ent.boolean("confidential", False)),
+        lead_ncp=record.string("lead_ncp"),
+        supporting_ncps=record.strings("supporting_ncps"),
+        host_countries=record.strings("host_countries"),
+        sector=record.choice("sector", v.SECTORS),
+        chapters=record.strings("chapters", v.GUIDELINES_CHAPTERS),
+        guidelines_edition=record.choice("guidelines_edition", v.GUIDELINES_EDITIONS),
+        public=record.boolean("public", False),
+        timeline=timeline,
+        outcome=record.choice("outcome", v.OUTCOMES, required=False),
+        summary=record.text("summary", required=False),
+        notes=record.string("notes", required=False),
+        path=path,
+        positions=dict(record.data.value_positions),
+    )
+    if case.id is not None and case.id != path.stem:
+        problems.error(record.where("id"), f"the case file is named '{path.name}' "
+                       f"but its id is '{case.id}'", f"name the file {case.id}.yaml")
+    return case
+
+
+PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",
+                      "chapters", "fallback", "recipient", "their_ref", "our_ref",
+                      "consultation", "case_officer", "signatories", "bibliography")
+
+
+def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
+    path = folder / "publication.yaml"
+    if not path.is_file():
+        problems.error(Position(path), f"the publication folder '{folder.name}' "
+                       "has no publication.yaml")
+        return None
+    record = _record(path, "a publication", PUBLICATION_FIELDS, problems, site.languages)
+    if record is None:
+        return None
+    languages = _listed(record, "languages", site.languages, [site.default_language])
+    chapters = record.strings("chapters")
+    _check_chapters(record, folder, languages, chapters)
+    kind = record.choice("kind", v.PUBLICATION_KINDS)
+    bibliography = record.string("bibliography", required=False)
+    if bibliography and resolve_inside(folder, bibliography, folder.parent.parent) is None:
+        problems.error(record.where("bibliography"), f"the bibliography '{bibliography}' lies "
+                       "outside the content folder", OUTSIDE_HINT)
+        bibliography = None
+    elif bibliography and not (folder / bibliography).is_file():
+        problems.error(record.where("bibliography"),
+                       f"the bibliography '{bibliography}' does not exist",
+                       "name a CSL YAML file in the publication's folder")
+    elif bibliography:
+        _check_bibliography(folder / bibliography, problems, site)
+    return Publication(
+        slug=folder.name,
+        folder=folder,
+        kind=kind,
+        title=record.text("title"),
+        subtitle=record.text("subtitle", required=False),
+        languages=languages,
+        formats=_listed(record, "formats", v.FORMATS, list(v.FORMATS)),
+        date=record.date("date"),
+        year=record.integer("year", required=False),
+        chapters=chapters,
+        fallback=record.choice("fallback", site.languages, required=False),
+        bibliography=(folder / bibliography).resolve() if bibliography else None,
+        letter=_letter(record) if kind == "hearing-response" else None,
+    )
+
+
+def _check_chapters(record: Record, folder: Path, languages: list[str],
+                    chapters: list[str]) -> None:
+    """Every chapter exists in every language, and lies inside the content folder."""
+    listed = record.data.get("chapters")
+    root = folder.parent.parent
+    for lang in languages:
+        for index, chapter in enumerate(chapters):
+            where = listed.where(index) if hasattr(listed, "where") else record.position
+            path = resolve_inside(folder / lang, chapter, root)
+            if path is None:
+                record.problems.error(where, f"chapter '{lang}/{chapter}' lies outside the "
+                                      "content folder", OUTSIDE_HINT)
+            elif not path.is_file():
+                record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
+                                      f"create {folder.name}/{lang}/{chapter} or remove it "
+                                      "from the list")
+
+
+def _listed(record: Record, key: str, vocabulary: Sequence[str],
+            default: list[str]) -> list[str]:
+    """The values listed under `key`; `default` when the field is left out.
+
+    A field given with nothing in it is an error rather than the default: the
+    writer emptied it, and a publication in no language or format builds nothing.
+    """
+    if key in record.data and record.data[key] in (None, []):
+        record.problems.error(record.where(key), f"'{key}' lists nothing, so the publication "
+                              "would build nothing",
+                              f"list one or more of {', '.join(vocabulary)}, or leave the "
+                              f"line out for {', '.join(default)}")
+        return []
+    return record.strings(key, vocabulary) or default
+
+
+def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
+    """A CSL YAML file: `references:`, each with an id and a title."""
+    record = _record(path, "the bibliography", ("references",), problems, site.languages)
+    if record is None:
+        return
+    references = record.data.get("references")
+    if not isinstance(references, list):
+        problems.error(record.where("references"), "the bibliography needs a list "
+                       "'references:'", "see pandoc's manual on CSL YAML")
+        return
+    for index, entry in enumerate(references):
+        where = references.where(index) if hasattr(references, "where") else record.position
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            problems.error(where, "each reference needs an 'id:'")
+        elif not entry.get("title"):
+            problems.error(where, f"the reference '{entry['id']}' has no title")
+        elif not is_web_address(str(entry.get("URL", "https://"))):
+            problems.error(entry.where("URL") if hasattr(entry, "where") else where,
+                           f"the reference '{entry['id']}' has a URL that is not a web "
+                           "address", "write it with https://")
+
+
+def _letter(record: Record) -> Letter:
+    recipient = record.child("recipient", "the recipient", ("name", "address"))
+    consultation = record.child("consultation", "the consultation",
+                                ("title", "letter_date", "deadline", "url"))
+    officer = record.child("case_officer", "the case officer", ("name", "phone", "email"),
+                           required=False)
+    signatories = [
+        Signatory(s.string("name") or "", s.text("title", required=False))
+        for s in record.children("signatories", "a signatory", ("name", "title"),
+                                 required=True)
+    ]
+    if not signatories and record.ok:
+        record.problems.error(record.where("signatories"), "a letter needs a signatory")
+    letter_date = consultation.date("letter_date")
+    deadline = consultation.date("deadline", required=False)
+    if letter_date and deadline and deadline < letter_date:
+        record.problems.error(consultation.where("deadline"),
+                              "the deadline is before the consultation letter's date")
+    return Letter(
+        recipient=recipient.string("name") or "",
+        address=recipient.strings("address"),
+        their_ref=record.string("their_ref", required=False),
+        our_ref=record.string("our_ref", required=False),
+        consultation=Consultation(consultation.text("title"), letter_date, deadline,
+                                  _checked(consultation, "url", is_web_address,
+                                           "a web address starting with https://",
+                                           required=False) or None),
+        case_officer=officer.string("name", required=False),
+        case_officer_phone=officer.string("phone", required=False),
+        signatories=signatories,
+    )

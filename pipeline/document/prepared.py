@@ -1,0 +1,112 @@
+"""One publication in one language, parsed and ready for every format writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.content.brand import Brand
+from pipeline.content.model import Content, Publication
+from pipeline.document.layout import Layout
+from pipeline.document.pandoc import Ast
+from pipeline.document.tree import meta_inlines, meta_string
+from pipeline.render.localizer import Writer, language_tag
+
+
+@dataclass
+class Document:
+    publication: Publication
+    lang: str
+    ast: Ast
+    brand: Brand
+    title: str
+    subtitle: str
+    date: dt.date
+    date_text: str
+    organisation: str
+    postal_address: str
+    email: str
+    web: str
+    logo: Path | None
+    logo_alt: str
+    layout: Layout
+    labels: dict[str, str]
+    gettext: Callable[[str], str]
+    work_dir: Path  # build/<slug>/: intermediate files of this publication
+    figures: dict[str, list[object]]  # what each chapter inserted from the data
+
+    @property
+    def tag(self) -> str:
+        return language_tag(self.lang)
+
+    @property
+    def toc(self) -> bool:
+        return self.layout.toc
+
+    @property
+    def stem(self) -> str:
+        return f"{self.publication.slug}-{self.lang}"
+
+
+def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
+             layout: Layout, work_dir: Path, figures: dict[str, list[object]]) -> Document:
+    org = content.site.organisation
+    brand = content.brand
+    _ = writer.gettext
+    return Document(
+        publication=publication,
+        lang=writer.lang,
+        ast=ast,
+        brand=brand,
+        title=writer.text(publication.title),
+        subtitle=writer.text(publication.subtitle),
+        date=publication.date,
+        date_text=writer.date(publication.date),
+        organisation=writer.text(org.name),
+        postal_address=org.postal_address,
+        email=org.email,
+        web=org.web,
+        logo=brand.logo,
+        logo_alt=writer.text(brand.logo_alt),
+        layout=layout,
+        labels={
+            "contents": _("Contents"),
+            "page": _("Page"),
+            "of": _("of"),
+            "skip": _("Skip to content"),
+        },
+        gettext=writer.gettext,
+        work_dir=work_dir,
+        figures=figures,
+    )
+
+
+def metadata(document: Document) -> dict[str, object]:
+    """Pandoc metadata shared by every format: text, so each writer escapes it."""
+    values = {
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "date": document.date_text,
+        "organisation": document.organisation,
+        "postal-address": document.postal_address,
+        "email": document.email,
+        "web": document.web,
+        "logo-alt": document.logo_alt,
+        "toc-title": document.labels["contents"],
+        "page-label": document.labels["page"],
+        "of-label": document.labels["of"],
+        "skip-label": document.labels["skip"],
+    }
+    if not document.layout.title_block:  # a letter: the frame shows title and date itself
+        values["pagetitle"] = values.pop("title")
+        values.pop("subtitle")
+        values.pop("date")
+    meta: dict[str, object] = {key: meta_inlines(value) for key, value in values.items() if value}
+    meta["lang"] = meta_string(document.tag)
+    return meta
+
+
+def with_metadata(ast: Ast, meta: dict[str, object]) -> Ast:
+    return {**ast, "meta": {**ast.get("meta", {}), **meta}}

@@ -1,0 +1,235 @@
+"""The `reference.docx` pandoc styles a DOCX by, generated from the brand.
+
+Starts from pandoc's own reference document and sets what the brand says:
+fonts, colours, heading and table styles, A4 with margins, the document
+language, and a header and footer with "Page N of M".
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from pipeline.content.brand import Brand
+from pipeline.document import pandoc
+from pipeline.document.layout import Layout
+
+HEADING_SIZES = {"publication": {1: 20, 2: 15, 3: 12.5, 4: 11.5},
+                 "brochure": {1: 15, 2: 12, 3: 11, 4: 10.5},
+                 "letter": {1: 13, 2: 11.5, 3: 11, 4: 10.5}}
+
+
+PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
+BOX_COLOURS = {"Callout Note": "primary", "Callout Tip": "#2f7d4a", "Callout Warning": "#a4460c"}
+
+
+def build_reference(brand: Brand, tag: str, labels: dict[str, str], header_text: str,
+                    layout: Layout, target: Path) -> Path:
+    document = docx.Document(io.BytesIO(pandoc.default_data_file("reference.docx")))
+    _page(document, layout.paper)
+    _fonts_and_language(document, brand, tag)
+    _headings(document, brand, layout)
+    _table_style(document, brand)
+    _toc_styles(document, brand)
+    _box_styles(document, brand)
+    _letter_styles(document)
+    _header_and_footer(document, brand, labels, header_text)
+    document.save(str(target))
+    return target
+
+
+def _rgb(value: str) -> RGBColor:
+    value = value.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    return RGBColor.from_string(value.upper())
+
+
+def _page(document: docx.document.Document, paper: str) -> None:
+    width, height, margin = PAPER[paper]
+    for section in document.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = margin
+        section.top_margin, section.bottom_margin = Cm(2.6), Cm(2.4)
+        section.header_distance = section.footer_distance = Cm(1.2)
+
+
+def _fonts_and_language(document: docx.document.Document, brand: Brand, tag: str) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = run_properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run_properties.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), brand.base_family)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.append(language)
+    language.set(qn("w:val"), tag)
+    normal = document.styles["Normal"]
+    normal.font.name = brand.base_family
+    normal.font.size = Pt(brand.base_size_pt)
+    normal.font.color.rgb = _rgb(brand.colors["foreground"])
+    for name in ("Title", "Subtitle", "Author", "Date", "TOC Heading"):
+        style = document.styles[name]
+        style.font.name = brand.heading_family
+        style.font.color.rgb = _rgb(brand.heading_color)
+    document.styles["Title"].font.size = Pt(30)
+    document.styles["Title"].font.bold = True
+
+
+def _headings(document: docx.document.Document, brand: Brand, layout: Layout) -> None:
+    sizes = HEADING_SIZES[layout.template]
+    for level in range(1, 7):
+        style = document.styles[f"Heading {level}"]
+        style.font.name = brand.heading_family
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = _rgb(brand.heading_color)
+        style.font.size = Pt(sizes.get(level, 10.5))
+        style.paragraph_format.keep_with_next = True
+        style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
+        style.paragraph_format.space_after = Pt(6)
+    document.styles["Heading 1"].paragraph_format.page_break_before = layout.chapter_breaks
+
+
+def _table_style(document: docx.document.Document, brand: Brand) -> None:
+    """Rule lines and a shaded, bold header row on pandoc's 'Table' style."""
+    style = document.styles["Table"].element
+    for old in style.findall(qn("w:tblStylePr")):
+        style.remove(old)
+    table_properties = style.find(qn("w:tblPr"))
+    if table_properties is None:
+        table_properties = OxmlElement("w:tblPr")
+        style.append(table_properties)
+    for old in table_properties.findall(qn("w:tblBorders")):
+        table_properties.remove(old)
+    table_properties.append(_borders({"insideH": ("single", 4, "C8CFD6"),
+                                      "bottom": ("single", 4, "C8CFD6")}))
+    header = OxmlElement("w:tblStylePr")
+    header.set(qn("w:type"), "firstRow")
+    run = OxmlElement("w:rPr")
+    run.append(OxmlElement("w:b"))
+    header.append(run)
+    cell = OxmlElement("w:tcPr")
+    cell.append(_borders({"bottom": ("single", 12, brand.colors["primary"].lstrip("#"))},
+                         tag="w:tcBorders"))
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), brand.colors["light"].lstrip("#"))
+    cell.append(shading)
+    header.append(cell)
+    style.append(header)
+
+
+def _borders(edges: dict[str, tuple[str, int, str]], tag: str = "w:tblBorders"):
+    borders = OxmlElement(tag)
+    for edge, (kind, size, color) in edges.items():
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), kind)
+        element.set(qn("w:sz"), str(size))
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), color)
+        borders.append(element)
+    return borders
+
+
+def _toc_styles(document: docx.document.Document, brand: Brand) -> None:
+    names = {style.name for style in document.styles}
+    for level in (1, 2):
+        name = f"toc {level}"
+        if name in names:
+            continue
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        style.paragraph_format.space_after = Pt(3)
+        style.font.bold = level == 1
+
+
+def _paragraph_style(document: docx.document.Document, name: str):
+    if name in {style.name for style in document.styles}:
+        return document.styles[name]
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Body Text"]
+    return style
+
+
+def _box_styles(document: docx.document.Document, brand: Brand) -> None:
+    """Boxed notes, tips and warnings: a coloured rule on the left and a shaded ground."""
+    for name, colour in BOX_COLOURS.items():
+        rule = brand.colors.get(colour, colour).lstrip("#")
+        style = _paragraph_style(document, name)
+        style.paragraph_format.left_indent = Cm(0.3)
+        style.paragraph_format.right_indent = Cm(0.3)
+        properties = style.element.get_or_add_pPr()
+        properties.append(_borders({"left": ("single", 36, rule)}, tag="w:pBdr"))
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), brand.colors["light"].lstrip("#"))
+        properties.append(shading)
+    title = _paragraph_style(document, "Callout Title")
+    title.base_style = document.styles["Callout Note"]
+    title.font.bold = True
+    title.paragraph_format.keep_with_next = True
+
+
+def _letter_styles(document: docx.document.Document) -> None:
+    recipient = _paragraph_style(document, "Recipient")
+    recipient.paragraph_format.space_after = Pt(18)
+    note = _paragraph_style(document, "Letter Note")
+    note.font.size = Pt(9)
+    closing = _paragraph_style(document, "Closing")
+    closing.paragraph_format.space_before = Pt(18)
+    signature = _paragraph_style(document, "Signature")
+    signature.paragraph_format.space_before = Pt(24)
+    signature.paragraph_format.keep_together = True
+
+
+def _header_and_footer(document: docx.document.Document, brand: Brand,
+                       labels: dict[str, str], header_text: str) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True  # the cover has none
+    header = section.header.paragraphs[0]
+    header.text = header_text
+    for run in header.runs:
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = _rgb(brand.colors["secondary"])
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 2  # right
+    footer.text = ""
+    _footer_run(footer, f"{labels['page']} ")
+    _field(footer, "PAGE")
+    _footer_run(footer, f" {labels['of']} ")
+    _field(footer, "NUMPAGES")
+
+
+def _footer_run(paragraph, text: str):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8.5)
+    return run
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) with a cached result Word shows as is."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)

@@ -1,0 +1,47 @@
+"""Brand fonts made small for the web: subset to the scripts we write, as WOFF.
+
+The HTML embeds its fonts so that one file is the whole page; a full OpenType
+file is several hundred kilobytes, a Latin subset a fraction of that.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from fontTools import subset
+
+from pipeline.publish.staging import atomic_target
+
+# Latin with Norwegian and Sámi letters, punctuation, currency, arrows and a few symbols.
+UNICODES = [*range(0x20, 0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0),
+            *range(0x2100, 0x2160), *range(0x2190, 0x2200), 0x2212, 0x2264, 0x2265, 0x25CF]
+
+
+def web_font(source: Path, cache: Path) -> Path:
+    """A WOFF subset of `source`, made once and kept in `cache`."""
+    target = cache / f"{source.stem}.woff"
+    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    # A temporary of its own: two documents' HTML ask for the same font at once.
+    with atomic_target(target) as temporary:
+        temporary.write_bytes(_subset(source, source.stat().st_mtime_ns))
+    return target
+
+
+@cache
+def _subset(source: Path, _modified: int) -> bytes:
+    """The subset's bytes; remembered for the process, as subsetting takes a second."""
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=UNICODES)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    subset.save_font(font, buffer, options)
+    return buffer.getvalue()

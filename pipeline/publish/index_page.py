@@ -1,0 +1,65 @@
+"""output/index.html: every publication, language and format, for the web team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from pipeline.content.model import Content
+from pipeline.publish.staging import atomic_target
+from pipeline.render import labels
+from pipeline.render.localizer import Writer
+from pipeline.resources import TEMPLATES
+
+HTML_TEMPLATES = TEMPLATES / "html"
+FORMAT_NAMES = {"html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF"}
+LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
+KIND_NAMES = {
+    "annual-report": labels.N_("Annual report"),
+    "brochure": labels.N_("Brochure"),
+    "guidance": labels.N_("Guidance"),
+    "hearing-response": labels.N_("Hearing response"),
+    "plan": labels.N_("Business plan"),
+}
+
+
+@dataclass(frozen=True)
+class Listed:
+    href: str
+    lang: str
+    label: str
+    size: str
+
+
+def write_index(content: Content, output_root: Path) -> Path:
+    """List what lies in `output_root` now, newest publications first."""
+    writer = Writer(content.site.default_language)
+    _ = writer.gettext
+    entries = []
+    for publication in sorted(content.publications.values(),
+                              key=lambda p: (p.date, p.slug), reverse=True):
+        files = [
+            Listed(f"{publication.slug}/{path.name}", lang,
+                   f"{LANGUAGE_NAMES[lang]}, {FORMAT_NAMES[fmt]}",
+                   f"{writer.number(path.stat().st_size / 1024, 0)} kB")
+            for lang in publication.languages for fmt in ("html", "pdf", "docx")
+            if (path := output_root / publication.slug / f"{publication.slug}-{lang}.{fmt}")
+            .is_file()
+        ]
+        if files:
+            entries.append({"title": writer.text(publication.title),
+                            "kind": _(KIND_NAMES[publication.kind]),
+                            "date": writer.date(publication.date), "files": files})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HTML_TEMPLATES)), autoescape=True)
+    page = env.get_template("index.html").render(
+        lang=writer.lang, heading=_("Publications"), organisation=writer.text(
+            content.site.organisation.name), caption=_("Every publication, language and format"),
+        primary=content.brand.colors["primary"], entries=entries,
+        labels={"publication": _("Publication"), "kind": _("Kind"), "date": _("Date"),
+                "files": _("Files")})
+    target = output_root / "index.html"
+    with atomic_target(target) as temporary:
+        temporary.write_text(page, encoding="utf-8")
+    return target

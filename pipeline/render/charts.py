@@ -1,0 +1,144 @@
+"""Bar charts drawn with matplotlib: SVG for HTML and PDF, PNG for DOCX.
+
+A chart's alt text is written from its data, so a reader who cannot see the
+picture gets the same numbers. The files are the same bytes on every build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import matplotlib.patches
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+
+from pipeline.content.brand import Brand
+from pipeline.render.localizer import Writer
+from pipeline.render.markdown_text import Markdown, escape_text
+
+plt.rcParams["svg.hashsalt"] = "ncp"
+plt.rcParams["svg.fonttype"] = "path"
+
+
+@dataclass(frozen=True)
+class BarChart:
+    name: str
+    title: str
+    labels: list[str]
+    values: list[float]
+    axis_label: str
+
+    def alt_text(self, writer: Writer) -> str:
+        pairs = ", ".join(f"{label}: {writer.number(value)}"
+                          for label, value in zip(self.labels, self.values, strict=True))
+        kind = writer.gettext("Bar chart")
+        return f"{kind}. {self.title}. {pairs}."
+
+
+def _use_brand_fonts(brand: Brand) -> str:
+    for font in brand.fonts:
+        font_manager.fontManager.addfont(str(font.path))
+    return brand.base_family if brand.fonts else "DejaVu Sans"
+
+
+def draw(chart: BarChart, brand: Brand, writer: Writer, folder: Path) -> Markdown:
+    """Write the chart as SVG and PNG under `folder`; return its Markdown figure."""
+    stem = folder / f"{chart.name}-{writer.lang}"
+    numbers = [writer.number(v) for v in chart.values]
+    key = _key(chart, numbers, brand, writer.lang)
+    if not _drawn(stem, key):
+        height = 0.9 + 0.45 * len(chart.labels)
+        with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
+            figure, axes = plt.subplots(figsize=(6.4, height))
+            positions = list(range(len(chart.labels)))[::-1]
+            bars = axes.barh(positions, chart.values, color=brand.colors["primary"], height=0.6)
+            axes.set_yticks(positions, chart.labels)
+            axes.bar_label(bars, labels=numbers, padding=3)
+            axes.set_xlabel(chart.axis_label)
+            axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+            axes.xaxis.set_major_formatter(
+                matplotlib.ticker.FuncFormatter(lambda v, _pos: writer.number(v)))
+            axes.spines[["top", "right"]].set_visible(False)
+            axes.set_xlim(0, max([*chart.values, 1]) * 1.15)
+            figure.tight_layout()
+            _save(figure, stem, key)
+    return _figure_markdown(chart.name, chart.title, chart.alt_text(writer), stem)
+
+
+def _key(*spec: object) -> str:
+    """What a picture is drawn from, with this module's code: same key, same picture."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(repr(spec).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _drawn(stem: Path, key: str) -> bool:
+    stamp = stem.with_suffix(".key")
+    return stamp.is_file() and stamp.read_text() == key and \
+        stem.with_suffix(".svg").is_file() and stem.with_suffix(".png").is_file()
+
+
+def _save(figure: matplotlib.figure.Figure, stem: Path, key: str) -> None:
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(stem.with_suffix(".svg"), metadata={"Date": None})
+    figure.savefig(stem.with_suffix(".png"), dpi=200, metadata={"Software": None})
+    plt.close(figure)
+    stem.with_suffix(".key").write_text(key)
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    label: str
+    note: str
+
+
+def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, writer: Writer,
+              folder: Path) -> Markdown:
+    """A top-to-bottom flow of boxes joined by arrows, with a note under each label."""
+    stem = folder / f"{name}-{writer.lang}"
+    key = _key(name, steps, brand, writer.lang)
+    box_height, gap = 0.9, 0.35
+    height = len(steps) * (box_height + gap)
+    if not _drawn(stem, key):
+        with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
+            figure, axes = plt.subplots(figsize=(4.6, height * 0.5))
+            axes.set_xlim(0, 10)
+            axes.set_ylim(-0.1, height)
+            axes.axis("off")
+            for index, step in enumerate(steps):
+                _flow_box(axes, index, step, height - index * (box_height + gap),
+                          box_height, gap, brand, last=index == len(steps) - 1)
+            figure.tight_layout(pad=0.2)
+            _save(figure, stem, key)
+    alt = writer.gettext("Diagram") + ". " + title + ": " + "; ".join(
+        f"{index + 1}. {step.label}" + (f" ({step.note})" if step.note else "")
+        for index, step in enumerate(steps)) + "."
+    return _figure_markdown(name, title, alt, stem)
+
+
+def _flow_box(axes: matplotlib.axes.Axes, index: int, step: FlowStep, top: float,
+              box_height: float, gap: float, brand: Brand, last: bool) -> None:
+    axes.add_patch(matplotlib.patches.FancyBboxPatch(
+        (0.3, top - box_height), 9.4, box_height - 0.05,
+        boxstyle="round,pad=0.02,rounding_size=0.15",
+        facecolor=brand.colors["light"], edgecolor=brand.colors["primary"]))
+    axes.text(0.7, top - 0.32, f"{index + 1}. {step.label}", fontweight="bold",
+              color=brand.colors["dark"], va="center")
+    if step.note:
+        axes.text(0.7, top - 0.66, step.note, color=brand.colors["foreground"], va="center",
+                  fontsize=9)
+    if not last:
+        axes.annotate("", xy=(5, top - box_height - gap + 0.02),
+                      xytext=(5, top - box_height - 0.02),
+                      arrowprops={"arrowstyle": "-|>", "color": brand.colors["primary"]})
+
+
+def _figure_markdown(name: str, caption: str, alt: str, stem: Path) -> Markdown:
+    alt = alt.replace("\\", "").replace('"', "'")
+    return Markdown(f'![{escape_text(caption)}](<{stem.with_suffix(".svg")}>){{#fig-{name} '
+                    f'fig-alt="{alt}" width=100%}}')

@@ -1,0 +1,413 @@
+"""Chapters (Markdown with Jinja2 expressions) rendered to plain Markdown, in a sandbox.
+
+Chapters come from many hands, so they render in Jinja's immutable sandbox
+and see only the public views of pipeline/chapter_api.py: a view's documented
+fields and methods, plain values (text, numbers, dates, lists), and nothing
+else. Reaching for anything more (an underscore name, a module, a function's
+insides, a list's `append`) is an error at the chapter's line, as is a value
+that is not text, a number or a date where a `{{ … }}` prints it. Files come
+only from the chapter's own folder and the pipeline's partials, after
+symlinks are followed. Rendering has limits of time and size, so a chapter
+cannot stall or swamp the build.
+
+Jinja's comment delimiters are moved to `{## … ##}` because `{#id}` is how
+pandoc's Markdown names a heading. Every problem is reported at the chapter's
+own file and line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.loaders import split_template_path
+from jinja2.runtime import LoopContext, Macro
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.utils import Namespace
+
+from pipeline.content.textfile import read_text
+from pipeline.problems import Position, Problems
+from pipeline.render.localizer import Writer
+from pipeline.render.markdown_text import Markdown, as_markdown_text
+from pipeline.render.views import Absent, NotText, View
+from pipeline.resources import TEMPLATES
+
+PARTIALS = TEMPLATES / "partials"
+API_DOC = "a chapter can only use the names listed in docs/chapters.md"
+
+# Limits on what one chapter may cost (its source size is checked when it is read).
+RENDER_SECONDS = 10.0
+RENDERED_CHARACTERS = 20_000_000
+LARGEST_SEQUENCE = 1_000_000  # "x" * n and [..] * n
+LARGEST_EXPONENT = 1_000
+
+# Values a chapter may read the ordinary (non-underscore, non-mutating) attributes of.
+PLAIN_TYPES = (str, int, float, Decimal, dt.date, list, tuple, dict, range,
+               LoopContext, Namespace, Macro, jinja2.Undefined)
+TEXT_TYPES = (str, int, float, Decimal, dt.date)
+
+
+class FigureLog:
+    """The figures (numbers and dates) each chapter inserted, in order.
+
+    The language versions of one publication must insert the same figures:
+    a case count that differs between the nb and en report is an error.
+    """
+
+    def __init__(self) -> None:
+        self.by_chapter: dict[str, list[object]] = {}
+        self._current: list[object] | None = None
+
+    def start(self, chapter: str) -> None:
+        self._current = self.by_chapter.setdefault(chapter, [])
+
+    def record(self, value: object) -> object:
+        if self._current is not None and isinstance(value, int | float | dt.date) \
+                and not isinstance(value, bool):
+            self._current.append(value)
+        return value
+
+
+# What a chapter's objects are called in messages to writers.
+OWNERS = {
+    "Cases": "cases", "CaseList": "a list of cases", "CaseView": "a case",
+    "StepView": "a step", "PlanView": "the plan", "GoalView": "a goal",
+    "SubgoalView": "a sub-goal", "ActivityView": "an activity", "EventView": "an event",
+    "SiteView": "site", "OrganisationView": "site.organisation",
+    "PublicationView": "publication", "ConsultationView": "publication.consultation",
+    "LetterView": "letter", "SignatoryView": "a signatory", "PhaseTime": "a phase",
+    "ResultsView": "the results",
+}
+
+
+def owner_name(value: object) -> str:
+    return OWNERS.get(type(value).__name__, f"a {type(value).__name__}")
+
+
+class ChapterLog:
+    """Every problem met while one chapter renders, with its line, so all are reported at once.
+
+    Rendering goes on past an undefined or forbidden name (it writes nothing
+    there); the chapter then fails with the whole list instead of the first.
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.names: list[str] = []
+        self.found: list[tuple[int | None, str, str | None]] = []
+
+    def start(self, path: Path, names: Iterable[str]) -> None:
+        self.path, self.names, self.found = path, sorted(names), []
+
+    def undefined(self, undefined: jinja2.Undefined) -> None:
+        name = undefined._undefined_name
+        owner = undefined._undefined_obj
+        if owner is not jinja2.utils.missing and str(name).startswith("_"):
+            self.forbidden(owner, str(name))
+            return
+        if owner is jinja2.utils.missing:
+            message, choices = f"'{name}' is not a name a chapter can use", self.names
+        else:
+            message, choices = f"{owner_name(owner)} has no '{name}'", _public_names(owner)
+        close = difflib.get_close_matches(str(name), choices, n=1) if name else []
+        self._add(message, f"did you mean '{close[0]}'?" if close else None)
+
+    def forbidden(self, owner: object, name: str) -> None:
+        self._add(f"'{name}' of {owner_name(owner)} is not open to chapters", API_DOC)
+
+    def not_text(self, value: object) -> None:
+        self._add(*_not_text(value))
+
+    def _add(self, message: str, hint: str | None) -> None:
+        entry = (self._line(), message, hint)
+        if entry not in self.found:
+            self.found.append(entry)
+
+    def _line(self) -> int | None:
+        """The chapter line being rendered, from Jinja's own line mapping."""
+        frame = sys._getframe(1)
+        while frame is not None:
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and frame.f_code.co_filename == str(self.path):
+                return template.get_corresponding_lineno(frame.f_lineno)
+            frame = frame.f_back
+        return None
+
+
+def _public_names(value: object) -> list[str]:
+    if isinstance(value, View):
+        return sorted(type(value).chapter_names())
+    return [name for name in dir(value) if not name.startswith("_")]
+
+
+def _not_text(value: object) -> tuple[str, str]:
+    """What a `{{ … }}` printed that is not text, and what to write instead."""
+    if isinstance(value, bool):
+        return ("this {{ … }} gives yes or no, not text",
+                "test it instead: {% if … %}…{% endif %}")
+    if isinstance(value, list | tuple):
+        noun = "cases" if all(isinstance(v, View) and owner_name(v) == "a case"
+                              for v in value) else "values"
+        return (f"this {{{{ … }}}} gives a list of {len(value)} {noun}, not text",
+                "write '| length' for how many, or loop over it: {% for x in … %}")
+    if isinstance(value, dict):
+        return ("this {{ … }} gives a table of values, not text",
+                "pick one value, or loop over it: {% for key, value in ….items() %}")
+    if isinstance(value, View):
+        names = ", ".join(sorted(type(value).chapter_names())[:4])
+        return (f"this {{{{ … }}}} gives {owner_name(value)}, not text",
+                f"write one of its fields, such as {names}")
+    if callable(value):
+        return ("this {{ … }} gives a method, not text",
+                "call it with its value in brackets, as in cases.received(2025)")
+    return (f"this {{{{ … }}}} gives a {type(value).__name__}, not text",
+            "write text, a number or a date")
+
+
+class RenderLimit(Exception):
+    """A chapter took too long to render or grew too large."""
+
+
+class OutsideFolder(jinja2.TemplateNotFound):
+    """An include that resolves, after symlinks, outside the folders a chapter may read."""
+
+
+class ChapterLoader(jinja2.BaseLoader):
+    """Chapters and partials from `folders`, only where they resolve inside `roots`.
+
+    The resolved path is checked before the file is opened, so a symlink to a
+    file elsewhere (or to a device) is never read.
+    """
+
+    def __init__(self, folders: list[Path], roots: list[Path]) -> None:
+        self.folders = folders
+        self.roots = [root.resolve() for root in roots]
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not path.exists():
+                continue
+            resolved = path.resolve()
+            if not any(resolved.is_relative_to(root) for root in self.roots):
+                raise OutsideFolder(template)
+            if not resolved.is_file():
+                continue
+            # Up to date for the environment's life: one publication in one language.
+            return resolved.read_text(encoding="utf-8"), str(path), lambda: True
+        raise jinja2.TemplateNotFound(template)
+
+
+def _recorded_undefined(log: ChapterLog) -> type[jinja2.Undefined]:
+    class RecordedUndefined(jinja2.ChainableUndefined):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            log.undefined(self)
+
+        def __call__(self, *args: Any, **kwargs: Any) -> RecordedUndefined:
+            return self
+
+    return RecordedUndefined
+
+
+class ChapterEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox chapters render in; see the module docstring."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, loader: ChapterLoader, writer: Writer) -> None:
+        self.figures = FigureLog()
+        self.log = ChapterLog()
+        self.deadline = float("inf")
+        super().__init__(
+            loader=loader,
+            undefined=_recorded_undefined(self.log),
+            finalize=self._finalize,
+            comment_start_string="{##",
+            comment_end_string="##}",
+            keep_trailing_newline=True,
+            autoescape=False,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # Of Jinja's own globals, only `range` (limited by the sandbox), `namespace` and `_`.
+        kept = {name: self.globals[name] for name in ("range", "namespace", "_")}
+        self.globals.clear()
+        self.globals.update(kept)
+        self.install_gettext_callables(
+            writer.gettext,
+            lambda singular, plural, n: writer.gettext(singular if n == 1 else plural),
+            newstyle=True,
+        )
+        self.filters.update(filters(writer, self.figures))
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, View):
+            return attr in type(obj).chapter_names()
+        if isinstance(obj, PLAIN_TYPES):
+            return super().is_safe_attribute(obj, attr, value)
+        return False
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        self.log.forbidden(obj, attribute)
+        return Absent(name=attribute)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.check_time()
+        return super().getattr(obj, attribute)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        self.check_time()
+        return super().call(context, obj, *args, **kwargs)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > LARGEST_EXPONENT:
+            raise RenderLimit(f"the power {right} is too large for a chapter")
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, str | list | tuple) and isinstance(times, int) \
+                        and len(sequence) * times > LARGEST_SEQUENCE:
+                    raise RenderLimit("repeating this text or list makes it too long")
+        return super().call_binop(context, operator, left, right)
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise RenderLimit(f"the chapter took more than {RENDER_SECONDS:g} s to render")
+
+    def _finalize(self, value: object) -> str:
+        if value is None or isinstance(value, jinja2.Undefined):
+            return ""
+        if isinstance(value, bool) or not isinstance(value, TEXT_TYPES):
+            self.log.not_text(value)
+            return ""
+        return as_markdown_text(self.figures.record(value))
+
+    def render_limited(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """Render `template`, refusing to run longer or write more than the limits allow."""
+        self.deadline = time.monotonic() + RENDER_SECONDS
+        size, parts = 0, []
+        try:
+            for part in template.generate(context):
+                size += len(part)
+                if size > RENDERED_CHARACTERS:
+                    raise RenderLimit(f"the chapter renders to more than "
+                                      f"{RENDERED_CHARACTERS:,} characters")
+                self.check_time()
+                parts.append(part)
+        finally:
+            self.deadline = float("inf")
+        return "".join(parts)
+
+
+def environment(chapter_folder: Path, content_root: Path,
+                writer: Writer) -> ChapterEnvironment:
+    loader = ChapterLoader([chapter_folder, PARTIALS], [content_root, PARTIALS])
+    return ChapterEnvironment(loader, writer)
+
+
+def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]:
+    def logged(write: Callable[..., str]) -> Callable[..., Any]:
+        """`write` the value and log it as a figure; data that did not load stays absent."""
+        def filter_(value: Any, *args: Any) -> Any:
+            if isinstance(value, jinja2.Undefined):
+                return value
+            return write(figures.record(value), *args)
+        return filter_
+
+    return {
+        "date": logged(writer.date),
+        "number": logged(writer.number),
+        "percent": logged(writer.percent),
+        "months": logged(lambda value: writer.number(value, 1)),
+        "counted": logged(lambda value, one, many: f"{writer.number(value)} "
+                                                   f"{one if value == 1 else many}"),
+        "country": logged(writer.country),
+        "anchor": anchor,
+    }
+
+
+def anchor(value: object, prefix: str) -> Markdown:
+    """A heading identifier made only of safe characters: `1.2` -> `delmal-1-2`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return Markdown(f"{prefix}-{slug}" if slug else prefix)
+
+
+def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
+                   problems: Problems) -> Markdown | None:
+    """Render one chapter file; problems carry the chapter's own line numbers."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    env.figures.start(path.name)
+    env.log.start(path, [*context, *env.globals])
+    try:
+        code = env.compile(text, name=path.name, filename=str(path))
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        markdown = Markdown(env.render_limited(template, context))
+        _report_log(env.log, path, problems)
+        return markdown  # checked further even with problems; the build stops on them
+    except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename) if error.filename else path
+        problems.error(Position(where, error.lineno), f"template syntax: {error.message}",
+                       "check the {{ … }} and {% … %} pairs on this line")
+    except OutsideFolder as error:
+        problems.error(Position(path, _template_line(error, path)),
+                       f"'{error.name}' lies outside the content folder",
+                       "include only files of the content folder or the ready partials")
+    except jinja2.TemplateNotFound as error:
+        problems.error(Position(path, _template_line(error, path)),
+                       f"'{error.name}' is not a chapter or partial that exists")
+    except NotText as error:
+        problems.error(Position(path, _template_line(error, path)), *_not_text(error.value))
+    except SecurityError as error:
+        problems.error(Position(path, _template_line(error, path)),
+                       f"not allowed in a chapter: {error}", API_DOC)
+    except RenderLimit as error:
+        problems.error(Position(path, _template_line(error, path)), str(error),
+                       "a chapter writes text; loops and sums this large are a mistake")
+    except RecursionError as error:
+        problems.error(Position(path, _template_line(error, path)),
+                       "the chapter includes or calls itself without end",
+                       "check the {% include %} and macro calls on this line")
+    except Exception as error:  # a data method failing on bad input is still a content error
+        problems.error(Position(path, _template_line(error, path)),
+                       f"could not render: {type(error).__name__}: {error}")
+    _report_log(env.log, path, problems)
+    return None
+
+
+def _report_log(log: ChapterLog, path: Path, problems: Problems) -> None:
+    """Report what the chapter's log holds."""
+    for line, message, hint in log.found:
+        problems.error(Position(path, line), message,
+                       hint or "see the chapter API in docs/chapters.md for the names you can use")
+
+
+def render_partial(name: str, env: ChapterEnvironment, context: dict[str, Any],
+                   problems: Problems) -> Markdown | None:
+    """Render one of the pipeline's own partials (a letter's frame, the plan's body)."""
+    try:
+        return Markdown(env.get_template(name).render(context))
+    except jinja2.UndefinedError as error:
+        problems.error(Position(PARTIALS / name, _template_line(error, PARTIALS / name)),
+                       f"the partial needs data the publication lacks: {error.message}")
+    return None
+
+
+def _template_line(error: BaseException, path: Path) -> int | None:
+    """The line of the template that was running when `error` happened."""
+    line = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename in (str(path), path.name):
+            line = lineno
+    return line

@@ -1,0 +1,1 @@
+"""Reports about the publications rather than publications: the målform balance of a year."""

@@ -1,0 +1,116 @@
+"""Målform balance (språklova § 13): words in bokmål, nynorsk and English per year.
+
+A central state body must publish at least 25 % of each Norwegian written
+form over time. This counts the words of every publication dated in a year,
+per language, following `lang` marks inside a document (a bokmål passage in
+an English report counts as bokmål).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.content.brand import Brand
+from pipeline.document.prepared import Document
+from pipeline.document.tree import Element
+from pipeline.render.charts import BarChart, draw
+from pipeline.render.localizer import Writer
+from pipeline.render.markdown_text import escape_text
+
+MINIMUM_SHARE = 0.25
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Row:
+    slug: str
+    title: str
+    words: Counter[str]
+
+
+@dataclass(frozen=True)
+class Balance:
+    year: int
+    rows: list[Row]
+
+    @property
+    def total(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for row in self.rows:
+            total.update(row.words)
+        return total
+
+    def share(self, lang: str) -> float:
+        norwegian = self.total["nb"] + self.total["nn"]
+        return self.total[lang] / norwegian if norwegian else 0.0
+
+    def too_low(self) -> list[str]:
+        """The Norwegian written forms under the minimum share."""
+        if not self.total["nb"] + self.total["nn"]:
+            return []
+        return [lang for lang in ("nb", "nn") if self.share(lang) < MINIMUM_SHARE]
+
+
+def balance(year: int, documents: list[Document]) -> Balance:
+    rows: dict[str, Row] = {}
+    for document in documents:
+        slug = document.publication.slug
+        row = rows.setdefault(slug, Row(slug, document.title, Counter()))
+        row.words.update(words_by_language(document.ast["blocks"], document.lang))
+    return Balance(year, sorted(rows.values(), key=lambda r: r.slug))
+
+
+def words_by_language(node: object, lang: str) -> Counter[str]:
+    """Words of `node` per language, `lang` unless a Div or Span says otherwise."""
+    counts: Counter[str] = Counter()
+    if isinstance(node, list):
+        for item in node:
+            counts.update(words_by_language(item, lang))
+        return counts
+    if not isinstance(node, dict) or "t" not in node:
+        return counts
+    element: Element = node
+    kind, content = element["t"], element.get("c")
+    if kind == "Str":
+        counts[lang] += len(_WORD.findall(content))
+    elif kind in ("Code", "CodeBlock"):
+        counts[lang] += len(_WORD.findall(content[1]))
+    elif kind in ("Div", "Span"):
+        own = dict(content[0][2]).get("lang", lang).split("-")[0]
+        counts.update(words_by_language(content[1], own))
+    elif kind not in ("RawInline", "RawBlock", "Image"):
+        counts.update(words_by_language(content, lang))
+    return counts
+
+
+def report_markdown(result: Balance, writer: Writer, brand: Brand, charts: Path) -> str:
+    """The balance as a table and a chart, written in `writer`'s language."""
+    _ = writer.gettext
+    names = {"nb": _("Bokmål"), "nn": _("Nynorsk"), "en": _("English")}
+    lines = [
+        f"| {_('Publication')} | {names['nb']} | {names['nn']} | {names['en']} |",
+        "|:---------------------------|------:|------:|------:|",
+    ]
+    for row in result.rows:
+        counts = " | ".join(writer.number(row.words[lang]) for lang in ("nb", "nn", "en"))
+        lines.append(f"| {escape_text(row.title)} | {counts} |")
+    total = " | ".join(f"**{writer.number(result.total[lang])}**" for lang in ("nb", "nn", "en"))
+    lines.append(f"| **{_('Total')}** | {total} |")
+    lines.append("")
+    lines.append(": " + escape_text(_("Words per publication and language, %(year)s")
+                                    % {"year": result.year}))
+    shares = (_("Of the Norwegian text, %(nb)s is bokmål and %(nn)s nynorsk.")
+              % {"nb": writer.percent(result.share("nb")),
+                 "nn": writer.percent(result.share("nn"))})
+    warnings = [_("%(form)s is under the minimum of %(minimum)s.")
+                % {"form": names[lang], "minimum": writer.percent(MINIMUM_SHARE)}
+                for lang in result.too_low()]
+    chart = draw(BarChart(f"sprak-{result.year}",
+                          _("Words published in %(year)s, by language") % {"year": result.year},
+                          [names[lang] for lang in ("nb", "nn", "en")],
+                          [result.total[lang] for lang in ("nb", "nn", "en")],
+                          _("Words")), brand, writer, charts)
+    return "\n".join([escape_text(" ".join([shares, *warnings])), "", chart, "", *lines]) + "\n"
