@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import cache
+from pipeline.checks.folder import load_content
 from pipeline.checks.versions import check_versions
-from pipeline.content.loader import load_content
 from pipeline.content.model import Content, Publication
 from pipeline.content.paths import resolve_inside
 from pipeline.document import crossref, pandoc

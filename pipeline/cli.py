@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from pipeline.build import Request, build, prepare_all
-from pipeline.content.loader import gather, usable
+from pipeline.checks.folder import checked_content
+from pipeline.content.loader import usable
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
@@ -83,7 +84,7 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
 def check_command(content: Path, strict: bool) -> None:
     """Validate the whole content folder and report every problem at once."""
     problems = Problems()
-    loaded = gather(content, problems)
+    loaded = checked_content(content, problems)
     if loaded is not None:
         with tempfile.TemporaryDirectory() as scratch:
             request = Request(content, Path(scratch) / "output", Path(scratch) / "build",

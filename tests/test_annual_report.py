@@ -13,7 +13,7 @@ from conftest import Built, build_folder
 from docx.oxml.ns import qn
 from readers import compact, docx_text, html, html_text, pdf, pdf_text
 
-from pipeline.content.loader import load_content
+from pipeline.checks.folder import load_content
 from pipeline.render import procedure
 
 pytestmark = pytest.mark.slow

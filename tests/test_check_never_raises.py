@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.build import Request, prepare_all
-from pipeline.content.loader import gather
+from pipeline.checks.folder import checked_content
+from pipeline.content.loader import usable
 from pipeline.kinds import KINDS
 from pipeline.problems import Problems
 
@@ -115,12 +116,12 @@ def mutated_copy(data) -> Path:
 
 def check_answers(folder: Path, render: bool) -> Problems:
     problems = Problems()
-    content = gather(folder, problems)
+    content = checked_content(folder, problems)
     assert content is not None or problems.errors, "gather gave up without saying why"
-    if render and content is not None and not problems.errors:
+    if render and content is not None:  # as `ncp check` does: against what did load
         request = Request(folder, folder.parent / "output", folder.parent / "build",
                           kinds=list(KINDS))
-        prepare_all(content, request, problems)
+        prepare_all(usable(content, problems), request, problems)
     return problems
 
 

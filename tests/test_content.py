@@ -7,8 +7,8 @@ import re
 from click.testing import CliRunner
 from conftest import ROOT, SEED
 
+from pipeline.checks.folder import load_content
 from pipeline.cli import main
-from pipeline.content.loader import load_content
 
 
 def test_the_real_content_is_valid_without_warnings() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pipeline.content.loader import load_content
+from pipeline.checks.folder import load_content
 from pipeline.content.model import Case, Content
 from pipeline.kinds import KINDS
 from pipeline.problems import Problems
@@ -40,11 +40,15 @@ def confidential(cases: list[Case]) -> set[str]:
     return found
 
 
-def reachable(value: object, env: ChapterEnvironment, seen: set[int]) -> Iterator[object]:
-    """Every value reachable from `value` through the sandbox's own rules."""
+def reachable(value: object, env: ChapterEnvironment,
+              seen: dict[int, object]) -> Iterator[object]:
+    """Every value reachable from `value` through the sandbox's own rules.
+
+    `seen` keeps each object alive while the walk lasts, so that no id is reused.
+    """
     if id(value) in seen or isinstance(value, int | float | dt.date | type(None)):
         return
-    seen.add(id(value))
+    seen[id(value)] = value
     yield value
     if isinstance(value, str):
         return
@@ -66,7 +70,8 @@ def reachable(value: object, env: ChapterEnvironment, seen: set[int]) -> Iterato
             yield from reachable(attribute, env, seen)
 
 
-def called(method: object, env: ChapterEnvironment, seen: set[int]) -> Iterator[object]:
+def called(method: object, env: ChapterEnvironment,
+           seen: dict[int, object]) -> Iterator[object]:
     parameters = inspect.signature(method).parameters
     for args in ([(year,) for year in YEARS] if parameters else [()]):
         yield from reachable(method(*args), env, seen)
@@ -83,7 +88,7 @@ def contexts(content: Content, tmp_path: Path) -> Iterator[tuple[str, dict, Chap
 
 
 def strings_reachable(names: dict, env: ChapterEnvironment) -> list[str]:
-    seen: set[int] = set()
+    seen: dict[int, object] = {}
     found = []
     for name, value in names.items():
         if name == "chart":

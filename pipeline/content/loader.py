@@ -1,8 +1,9 @@
-"""Load and validate the whole content folder into the typed model.
+"""Load and validate every file of the content folder into the typed model.
 
-Everything is gathered first and every problem collected; `load_content`
-raises one `ContentError` carrying all of them, so nothing is built from
-content that breaks the contract.
+Everything is gathered and every problem of every file collected; the rules
+that look across files come after (pipeline/checks/), and
+`checks.folder.load_content` raises one `ContentError` carrying all of them,
+so nothing is built from content that breaks the contract.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline.checks.records import check_content
 from pipeline.content import vocabulary as v
 from pipeline.content.brand import default_brand, load_brand
 from pipeline.content.model import (
@@ -39,18 +39,9 @@ from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.content.records import Record
 from pipeline.content.urls import is_email, is_web_address
 from pipeline.content.yamlfile import load_yaml
-from pipeline.problems import ContentError, Position, Problems
+from pipeline.problems import Position, Problems
 
 T = TypeVar("T")
-
-
-def load_content(root: Path) -> Content:
-    """Load the content folder at `root`; raise ContentError listing every error."""
-    problems = Problems()
-    content = gather(root, problems)
-    if problems.errors or content is None:
-        raise ContentError(problems)
-    return content
 
 
 def gather(root: Path, problems: Problems) -> Content | None:
@@ -74,9 +65,7 @@ def gather(root: Path, problems: Problems) -> Content | None:
         publication = _publication(folder, problems, site)
         if publication is not None:
             publications[publication.slug] = publication
-    content = Content(root, site, brand, plans, results, cases, publications)
-    check_content(content, problems)
-    return content
+    return Content(root, site, brand, plans, results, cases, publications)
 
 
 def usable(content: Content, problems: Problems) -> Content:

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.build import Gate, Request, prepare_all, write
-from pipeline.content.loader import load_content
+from pipeline.checks.folder import load_content
 from pipeline.content.model import Publication, Text
 from pipeline.document import pandoc
 from pipeline.document.layout import Layout

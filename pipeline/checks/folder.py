@@ -1,0 +1,27 @@
+"""The whole content folder, read and checked: each file's problems and the rules across files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.checks.records import check_content
+from pipeline.content.loader import gather
+from pipeline.content.model import Content
+from pipeline.problems import ContentError, Problems
+
+
+def checked_content(root: Path, problems: Problems) -> Content | None:
+    """The content at `root`, with every problem of its files and across them in `problems`."""
+    content = gather(root, problems)
+    if content is not None:
+        check_content(content, problems)
+    return content
+
+
+def load_content(root: Path) -> Content:
+    """The content at `root`; raise ContentError listing every problem when it has errors."""
+    problems = Problems()
+    content = checked_content(root, problems)
+    if problems.errors or content is None:
+        raise ContentError(problems)
+    return content
