@@ -37,7 +37,7 @@ from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
 from pipeline.publish.index_page import write_index
 from pipeline.publish.staging import Staging, locked, staged_run
-from pipeline.render.localizer import Writer, language_tag
+from pipeline.render.localizer import Localizer, language_tag
 from pipeline.render.sandbox import environment, render_chapter, render_partial
 
 
@@ -90,7 +90,9 @@ def build(request: Request) -> list[Built]:
             if item.stamp is not None:
                 item.stamp.write_text(item.key)
         if built:
-            write_index(content, request.output)
+            write_index(content, request.output, problems)
+            if problems.errors:  # the outputs are in place; the index says what is wrong
+                raise ContentError(problems)
     return built
 
 
@@ -146,22 +148,22 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     before = len(problems.errors)
     work_dir = (build_root / publication.slug).resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
-    writer = Writer(lang, publication.fallback, problems)
+    localizer = Localizer(lang, problems, publication.fallback)
     kind = KINDS[publication.kind]
     layout = kind.LAYOUT
-    names = kind.context(content, publication, writer, work_dir / "charts", problems)
+    names = kind.context(content, publication, localizer, work_dir / "charts", problems)
     if len(problems.errors) > before:
         return None
     figures: dict[str, list[object]] = {}
-    source = _markdown(content, publication, lang, layout, names, writer, problems, figures)
+    source = _markdown(content, publication, lang, layout, names, localizer, problems, figures)
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     # The Markdown is checked even when a chapter's expressions failed: all problems at once.
     stem = work_dir / f"{publication.slug}-{lang}"
     ast = cache.remembered(stem.with_suffix(".parsed.json"), [source],
                                lambda: pandoc.parse_markdown(source))
     ast = shift_chapter_headings(ast, layout.shift_headings)
-    numbers = crossref.number(ast, layout.number_sections, writer.gettext)
-    ast = crossref.resolve(ast, numbers, writer.gettext, content.root, problems)
+    numbers = crossref.number(ast, layout.number_sections, localizer.gettext)
+    ast = crossref.resolve(ast, numbers, localizer.gettext, content.root, problems)
     check_keys(ast, publication.bibliography, content.root, problems)
     ast = apply_fig_alt(resolve_chapters(ast, content.root, [work_dir], problems))
     if len(problems.errors) > before:
@@ -173,22 +175,22 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
             ast = cache.remembered(
                 stem.with_suffix(".cited.json"), parts,
                 lambda: cite(ast, bibliography, language_tag(lang),
-                             writer.gettext("References")))
+                             localizer.gettext("References")))
         except pandoc.PandocError as error:
             problems.error(Position(publication.bibliography),
                            f"the citations could not be resolved: {error}")
             return None
-    return describe(content, publication, writer, ast, layout, work_dir, figures)
+    return describe(content, publication, localizer, ast, layout, work_dir, figures)
 
 
 def _markdown(content: Content, publication: Publication, lang: str, layout: Layout,
-              names: dict[str, object], writer: Writer, problems: Problems,
+              names: dict[str, object], localizer: Localizer, problems: Problems,
               figures: dict[str, list[object]]) -> str:
     """The publication's Markdown: the kind's frame around its rendered chapters.
 
     Fills `figures` with what each chapter inserted from the data.
     """
-    env = environment(publication.folder / lang, content.root, writer)
+    env = environment(publication.folder / lang, content.root, localizer)
     parts = []
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")

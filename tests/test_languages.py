@@ -14,7 +14,8 @@ from docx.oxml.ns import qn
 from readers import compact, html, html_text, pdf, pdf_text
 
 from pipeline.cli import main
-from pipeline.render.localizer import CATALOGS, Writer
+from pipeline.problems import Problems
+from pipeline.render.localizer import CATALOGS, Localizer
 from pipeline.reports.language_balance import words_by_language
 
 TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -39,7 +40,7 @@ def test_catalogs_translate_every_fixed_string(lang: str) -> None:
             "Human Rights", "Name withheld", "Final statement"]),
 ])
 def test_fixed_strings_in_each_language(lang: str, expected: list[str]) -> None:
-    gettext = Writer(lang).gettext
+    gettext = Localizer(lang, Problems()).gettext
     english = ["Contents", "Page", "Your ref.", "Yours sincerely", "Dialogue and mediation",
                "Human Rights", "Name withheld", "Final statement"]
     assert [gettext(message) for message in english] == expected
@@ -53,18 +54,19 @@ def test_fixed_strings_in_each_language(lang: str, expected: list[str]) -> None:
 def test_dates_numbers_and_percentages(lang, date, number, percent) -> None:
     import datetime as dt
 
-    writer = Writer(lang)
-    assert writer.date(dt.date(2026, 11, 25)) == date
-    assert writer.number(1234.5) == number
-    assert writer.percent(0.3) == percent
-    assert writer.country("MM") == "Myanmar (Burma)"
-    assert Writer("nb").country("DE") == "Tyskland" and Writer("nn").country("SE") == "Sverige"
+    localizer = Localizer(lang, Problems())
+    assert localizer.date(dt.date(2026, 11, 25)) == date
+    assert localizer.number(1234.5) == number
+    assert localizer.percent(0.3) == percent
+    assert localizer.country("MM") == "Myanmar (Burma)"
+    assert Localizer("nb", Problems()).country("DE") == "Tyskland"
+    assert Localizer("nn", Problems()).country("SE") == "Sverige"
 
 
 def test_counted_agrees_in_number(tmp_path: Path) -> None:
     from pipeline.render.sandbox import environment
 
-    env = environment(tmp_path, tmp_path, Writer("nb"))
+    env = environment(tmp_path, tmp_path, Localizer("nb", Problems()))
     template = env.from_string('{{ 1 | counted("sak", "saker") }}, '
                                '{{ 1234 | counted("sak", "saker") }}')
     assert template.render() == "1 sak, 1\u00a0234 saker"

@@ -21,7 +21,7 @@ from pipeline.checks.folder import load_content
 from pipeline.content.model import Case, Content
 from pipeline.kinds import KINDS
 from pipeline.problems import Problems
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.sandbox import ChapterEnvironment, environment
 
 YEARS = range(2022, 2028)
@@ -80,10 +80,10 @@ def called(method: object, env: ChapterEnvironment,
 def contexts(content: Content, tmp_path: Path) -> Iterator[tuple[str, dict, ChapterEnvironment]]:
     for publication in content.publications.values():
         for lang in publication.languages:
-            writer = Writer(lang, publication.fallback)
-            names = KINDS[publication.kind].context(content, publication, writer,
+            localizer = Localizer(lang, Problems(), publication.fallback)
+            names = KINDS[publication.kind].context(content, publication, localizer,
                                                     tmp_path / "charts", Problems())
-            env = environment(publication.folder / lang, content.root, writer)
+            env = environment(publication.folder / lang, content.root, localizer)
             yield f"{publication.slug}-{lang}", names, env
 
 

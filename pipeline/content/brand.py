@@ -8,11 +8,10 @@ palette, font files, base and heading typography, and the logo.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.content.media import font_problem, image_problem
-from pipeline.content.model import Text
+from pipeline.content.model import Brand, FontFile, Text
 from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.content.records import Record
 from pipeline.content.yamlfile import load_yaml
@@ -22,35 +21,6 @@ COLOR_ROLES = ("primary", "secondary", "foreground", "background", "light", "dar
 # Brand values go into CSS and Typst source, so each must be a plain token, never markup.
 COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{0,63}")
-
-
-@dataclass(frozen=True)
-class FontFile:
-    family: str
-    path: Path
-    weight: int
-    style: str
-
-
-@dataclass
-class Brand:
-    name: str
-    colors: dict[str, str]
-    fonts: list[FontFile]
-    base_family: str
-    base_size_pt: float
-    line_height: float
-    heading_family: str
-    heading_weight: int
-    heading_color: str
-    monospace_family: str
-    logo: Path | None
-    logo_alt: Text | None
-    path: Path
-
-    @property
-    def font_dirs(self) -> list[Path]:
-        return sorted({font.path.parent for font in self.fonts})
 
 
 DEFAULT_COLORS = {

@@ -8,12 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pipeline.problems import Position
-
-if TYPE_CHECKING:
-    from pipeline.content.brand import Brand
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -22,6 +18,35 @@ class Text(dict[str, str]):
     """Human-readable text by language code; remembers where it was written."""
 
     position: Position | None = None
+
+
+@dataclass(frozen=True)
+class FontFile:
+    family: str
+    path: Path
+    weight: int
+    style: str
+
+
+@dataclass
+class Brand:
+    name: str
+    colors: dict[str, str]
+    fonts: list[FontFile]
+    base_family: str
+    base_size_pt: float
+    line_height: float
+    heading_family: str
+    heading_weight: int
+    heading_color: str
+    monospace_family: str
+    logo: Path | None
+    logo_alt: Text | None
+    path: Path
+
+    @property
+    def font_dirs(self) -> list[Path]:
+        return sorted({font.path.parent for font in self.fonts})
 
 
 @dataclass

@@ -7,12 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.content.brand import Brand
-from pipeline.content.model import Content, Publication
+from pipeline.content.model import Brand, Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.document.pandoc import Ast
 from pipeline.document.tree import meta_inlines, meta_string
-from pipeline.render.localizer import Writer, language_tag
+from pipeline.render.localizer import Localizer, language_tag
 
 
 @dataclass
@@ -50,26 +49,26 @@ class Document:
         return f"{self.publication.slug}-{self.lang}"
 
 
-def describe(content: Content, publication: Publication, writer: Writer, ast: Ast,
+def describe(content: Content, publication: Publication, localizer: Localizer, ast: Ast,
              layout: Layout, work_dir: Path, figures: dict[str, list[object]]) -> Document:
     org = content.site.organisation
     brand = content.brand
-    _ = writer.gettext
+    _ = localizer.gettext
     return Document(
         publication=publication,
-        lang=writer.lang,
+        lang=localizer.lang,
         ast=ast,
         brand=brand,
-        title=writer.text(publication.title),
-        subtitle=writer.text(publication.subtitle),
+        title=localizer.text(publication.title),
+        subtitle=localizer.text(publication.subtitle),
         date=publication.date,
-        date_text=writer.date(publication.date),
-        organisation=writer.text(org.name),
+        date_text=localizer.date(publication.date),
+        organisation=localizer.text(org.name),
         postal_address=org.postal_address,
         email=org.email,
         web=org.web,
         logo=brand.logo,
-        logo_alt=writer.text(brand.logo_alt),
+        logo_alt=localizer.text(brand.logo_alt),
         layout=layout,
         labels={
             "contents": _("Contents"),
@@ -77,7 +76,7 @@ def describe(content: Content, publication: Publication, writer: Writer, ast: As
             "of": _("of"),
             "skip": _("Skip to content"),
         },
-        gettext=writer.gettext,
+        gettext=localizer.gettext,
         work_dir=work_dir,
         figures=figures,
     )

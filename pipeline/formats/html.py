@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.content.brand import Brand
+from pipeline.content.model import Brand
 from pipeline.document import boxes, pandoc
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.transforms import shift_headings

@@ -1,7 +1,7 @@
 """One module per publication kind; each adds only what that kind needs.
 
 A kind module has `LAYOUT` (how its documents are laid out) and
-`context(content, publication, writer, charts, problems)` (the names its
+`context(content, publication, localizer, charts, problems)` (the names its
 chapters can use).
 """
 

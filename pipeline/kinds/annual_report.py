@@ -11,16 +11,16 @@ from pipeline.document.layout import Layout
 from pipeline.problems import Position, Problems
 from pipeline.render import labels
 from pipeline.render.charts import BarChart, draw
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown
 from pipeline.render.views import Absent, Cases, PlanView, base_context, plan_view, results_view
 
 LAYOUT = Layout()
 
 
-def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+def context(content: Content, publication: Publication, localizer: Localizer, charts: Path,
             problems: Problems) -> dict[str, object]:
-    names = base_context(content, publication, writer)
+    names = base_context(content, publication, localizer)
     year = publication.year
     plan = content.plans.get(year) if year else None
     if plan is None and content.is_broken(content.root / "plans" / f"{year}.yaml"):
@@ -33,46 +33,46 @@ def context(content: Content, publication: Publication, writer: Writer, charts: 
                        "set 'year:' to a year that has plans/<year>.yaml")
         return names
     results = content.results.get(year)
-    view = plan_view(plan, results, writer)
+    view = plan_view(plan, results, localizer)
     names.update(plan=view, year=year)
     if results is not None:
         names["results"] = results_view(view, results)
     cases = cast(Cases, names["cases"])
     charts_by_name = {
-        "case-stages": lambda: _case_stages(cases, year, writer),
-        "activity-status": lambda: _activity_status(view, writer),
+        "case-stages": lambda: _case_stages(cases, year, localizer),
+        "activity-status": lambda: _activity_status(view, localizer),
     }
 
     def chart(name: str) -> Markdown:
         if name not in charts_by_name:
             raise ValueError(f"no chart named '{name}' (charts: {', '.join(charts_by_name)})")
-        return draw(charts_by_name[name](), content.brand, writer, charts)
+        return draw(charts_by_name[name](), content.brand, localizer, charts)
 
     names["chart"] = chart
     return names
 
 
-def _case_stages(cases: Cases, year: int, writer: Writer) -> BarChart:
+def _case_stages(cases: Cases, year: int, localizer: Localizer) -> BarChart:
     """Every case handled in the year (`cases.active`), by where it stood at the year's end."""
     counts = Counter(
-        labels.label(writer, labels.STEP, s.step) if s.open
-        else labels.label(writer, labels.OUTCOME, s.outcome)
+        labels.label(localizer, labels.STEP, s.step) if s.open
+        else labels.label(localizer, labels.OUTCOME, s.outcome)
         for s in cases.standings(year))
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return BarChart(
         "case-stages",
-        writer.gettext("Cases handled in {year}, by stage or outcome at the end of the year")
+        localizer.gettext("Cases handled in {year}, by stage or outcome at the end of the year")
         .format(year=year),
         [label for label, _ in ordered], [count for _, count in ordered],
-        writer.gettext("Number of cases"),
+        localizer.gettext("Number of cases"),
     )
 
 
-def _activity_status(plan: PlanView, writer: Writer) -> BarChart:
+def _activity_status(plan: PlanView, localizer: Localizer) -> BarChart:
     counts = plan.status_counts()
     return BarChart(
         "activity-status",
-        writer.gettext("Activities of the plan for {year}, by status").format(year=plan.year),
-        [labels.label(writer, labels.STATUS, status) for status in counts],
-        list(counts.values()), writer.gettext("Number of activities"),
+        localizer.gettext("Activities of the plan for {year}, by status").format(year=plan.year),
+        [labels.label(localizer, labels.STATUS, status) for status in counts],
+        list(counts.values()), localizer.gettext("Number of activities"),
     )

@@ -14,7 +14,7 @@ from pipeline.document.layout import Layout
 from pipeline.problems import Problems
 from pipeline.render import labels
 from pipeline.render.charts import FlowStep, draw_flow
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown
 from pipeline.render.views import base_context
 
@@ -28,24 +28,24 @@ NOTES = {
 }
 
 
-def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+def context(content: Content, publication: Publication, localizer: Localizer, charts: Path,
             problems: Problems) -> dict[str, object]:
-    names = base_context(content, publication, writer)
+    names = base_context(content, publication, localizer)
 
     def procedure_diagram() -> Markdown:
-        return draw_flow("procedure", writer.gettext("How we handle a complaint"),
-                         procedure_steps(writer), content.brand, writer, charts)
+        return draw_flow("procedure", localizer.gettext("How we handle a complaint"),
+                         procedure_steps(localizer), content.brand, localizer, charts)
 
     names["procedure_diagram"] = procedure_diagram
     return names
 
 
-def procedure_steps(writer: Writer) -> list[FlowStep]:
+def procedure_steps(localizer: Localizer) -> list[FlowStep]:
     steps = []
     for step in STEPS:
         if step == "concluded":
             continue
         note = NOTES.get(step)
-        text = writer.gettext(note) % {"months": INDICATIVE_MONTHS.get(step, "")} if note else ""
-        steps.append(FlowStep(labels.label(writer, labels.STEP, step), text))
+        text = localizer.gettext(note) % {"months": INDICATIVE_MONTHS.get(step, "")} if note else ""
+        steps.append(FlowStep(labels.label(localizer, labels.STEP, step), text))
     return steps

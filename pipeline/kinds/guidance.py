@@ -7,12 +7,12 @@ from pathlib import Path
 from pipeline.content.model import Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.problems import Problems
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.views import base_context
 
 LAYOUT = Layout(number_sections=True)
 
 
-def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+def context(content: Content, publication: Publication, localizer: Localizer, charts: Path,
             problems: Problems) -> dict[str, object]:
-    return base_context(content, publication, writer)
+    return base_context(content, publication, localizer)

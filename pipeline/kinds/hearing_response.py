@@ -13,13 +13,13 @@ from pathlib import Path
 from pipeline.content.model import Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.problems import Problems
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.views import base_context
 
 LAYOUT = Layout(template="letter", toc=False, title_block=False, chapter_breaks=False,
                 shift_headings=1, before="letter-head.md", after="letter-close.md")
 
 
-def context(content: Content, publication: Publication, writer: Writer, charts: Path,
+def context(content: Content, publication: Publication, localizer: Localizer, charts: Path,
             problems: Problems) -> dict[str, object]:
-    return base_context(content, publication, writer)
+    return base_context(content, publication, localizer)

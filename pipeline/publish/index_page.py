@@ -7,10 +7,11 @@ from pathlib import Path
 
 import jinja2
 
-from pipeline.content.model import Content
+from pipeline.content.model import Content, Publication
+from pipeline.problems import Problems
 from pipeline.publish.staging import atomic_target
 from pipeline.render import labels
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
@@ -33,28 +34,32 @@ class Listed:
     size: str
 
 
-def write_index(content: Content, output_root: Path) -> Path:
-    """List what lies in `output_root` now, newest publications first."""
-    writer = Writer(content.site.default_language)
-    _ = writer.gettext
+def write_index(content: Content, output_root: Path, problems: Problems) -> Path:
+    """List what lies in `output_root` now, newest publications first.
+
+    Each title is in a language of its own publication: the site's default
+    when the publication has it, else its first.
+    """
+    localizer = Localizer(content.site.default_language, problems)
+    _ = localizer.gettext
     entries = []
     for publication in sorted(content.publications.values(),
                               key=lambda p: (p.date, p.slug), reverse=True):
         files = [
             Listed(f"{publication.slug}/{path.name}", lang,
                    f"{LANGUAGE_NAMES[lang]}, {FORMAT_NAMES[fmt]}",
-                   f"{writer.number(path.stat().st_size / 1024, 0)} kB")
+                   f"{localizer.number(path.stat().st_size / 1024, 0)} kB")
             for lang in publication.languages for fmt in ("html", "pdf", "docx")
             if (path := output_root / publication.slug / f"{publication.slug}-{lang}.{fmt}")
             .is_file()
         ]
         if files:
-            entries.append({"title": writer.text(publication.title),
+            entries.append({"title": _title(publication, localizer),
                             "kind": _(KIND_NAMES[publication.kind]),
-                            "date": writer.date(publication.date), "files": files})
+                            "date": localizer.date(publication.date), "files": files})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HTML_TEMPLATES)), autoescape=True)
     page = env.get_template("index.html").render(
-        lang=writer.lang, heading=_("Publications"), organisation=writer.text(
+        lang=localizer.lang, heading=_("Publications"), organisation=localizer.text(
             content.site.organisation.name), caption=_("Every publication, language and format"),
         primary=content.brand.colors["primary"], entries=entries,
         labels={"publication": _("Publication"), "kind": _("Kind"), "date": _("Date"),
@@ -63,3 +68,9 @@ def write_index(content: Content, output_root: Path) -> Path:
     with atomic_target(target) as temporary:
         temporary.write_text(page, encoding="utf-8")
     return target
+
+
+def _title(publication: Publication, localizer: Localizer) -> str:
+    if localizer.lang in publication.languages:
+        return localizer.text(publication.title)
+    return Localizer(publication.languages[0], localizer.problems).text(publication.title)

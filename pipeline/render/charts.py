@@ -17,8 +17,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from pipeline.content.brand import Brand
-from pipeline.render.localizer import Writer
+from pipeline.content.model import Brand
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, escape_text
 
 plt.rcParams["svg.hashsalt"] = "ncp"
@@ -33,10 +33,10 @@ class BarChart:
     values: list[float]
     axis_label: str
 
-    def alt_text(self, writer: Writer) -> str:
-        pairs = ", ".join(f"{label}: {writer.number(value)}"
+    def alt_text(self, localizer: Localizer) -> str:
+        pairs = ", ".join(f"{label}: {localizer.number(value)}"
                           for label, value in zip(self.labels, self.values, strict=True))
-        kind = writer.gettext("Bar chart")
+        kind = localizer.gettext("Bar chart")
         return f"{kind}. {self.title}. {pairs}."
 
 
@@ -46,11 +46,11 @@ def _use_brand_fonts(brand: Brand) -> str:
     return brand.base_family if brand.fonts else "DejaVu Sans"
 
 
-def draw(chart: BarChart, brand: Brand, writer: Writer, folder: Path) -> Markdown:
+def draw(chart: BarChart, brand: Brand, localizer: Localizer, folder: Path) -> Markdown:
     """Write the chart as SVG and PNG under `folder`; return its Markdown figure."""
-    stem = folder / f"{chart.name}-{writer.lang}"
-    numbers = [writer.number(v) for v in chart.values]
-    key = _key(chart, numbers, brand, writer.lang)
+    stem = folder / f"{chart.name}-{localizer.lang}"
+    numbers = [localizer.number(v) for v in chart.values]
+    key = _key(chart, numbers, brand, localizer.lang)
     if not _drawn(stem, key):
         height = 0.9 + 0.45 * len(chart.labels)
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
@@ -62,12 +62,12 @@ def draw(chart: BarChart, brand: Brand, writer: Writer, folder: Path) -> Markdow
             axes.set_xlabel(chart.axis_label)
             axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
             axes.xaxis.set_major_formatter(
-                matplotlib.ticker.FuncFormatter(lambda v, _pos: writer.number(v)))
+                matplotlib.ticker.FuncFormatter(lambda v, _pos: localizer.number(v)))
             axes.spines[["top", "right"]].set_visible(False)
             axes.set_xlim(0, max([*chart.values, 1]) * 1.15)
             figure.tight_layout()
             _save(figure, stem, key)
-    return _figure_markdown(chart.name, chart.title, chart.alt_text(writer), stem)
+    return _figure_markdown(chart.name, chart.title, chart.alt_text(localizer), stem)
 
 
 def _key(*spec: object) -> str:
@@ -97,11 +97,11 @@ class FlowStep:
     note: str
 
 
-def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, writer: Writer,
+def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, localizer: Localizer,
               folder: Path) -> Markdown:
     """A top-to-bottom flow of boxes joined by arrows, with a note under each label."""
-    stem = folder / f"{name}-{writer.lang}"
-    key = _key(name, steps, brand, writer.lang)
+    stem = folder / f"{name}-{localizer.lang}"
+    key = _key(name, steps, brand, localizer.lang)
     box_height, gap = 0.9, 0.35
     height = len(steps) * (box_height + gap)
     if not _drawn(stem, key):
@@ -115,7 +115,7 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, writer
                           box_height, gap, brand, last=index == len(steps) - 1)
             figure.tight_layout(pad=0.2)
             _save(figure, stem, key)
-    alt = writer.gettext("Diagram") + ". " + title + ": " + "; ".join(
+    alt = localizer.gettext("Diagram") + ". " + title + ": " + "; ".join(
         f"{index + 1}. {step.label}" + (f" ({step.note})" if step.note else "")
         for index, step in enumerate(steps)) + "."
     return _figure_markdown(name, title, alt, stem)

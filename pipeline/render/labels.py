@@ -6,7 +6,7 @@ translates them. Keep `make locale` in mind when adding one.
 
 from __future__ import annotations
 
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 
 
 def N_(message: str) -> str:
@@ -100,12 +100,12 @@ CHAPTER_2011 = {
 }
 
 
-def label(writer: Writer, names: dict[str, str], value: str | None) -> str:
+def label(localizer: Localizer, names: dict[str, str], value: str | None) -> str:
     if value is None:
         return ""
-    return writer.gettext(names.get(value, value))
+    return localizer.gettext(names.get(value, value))
 
 
-def chapter_label(writer: Writer, chapter: str, edition: int | None) -> str:
+def chapter_label(localizer: Localizer, chapter: str, edition: int | None) -> str:
     names = {**CHAPTER, **CHAPTER_2011} if edition == 2011 else CHAPTER
-    return label(writer, names, chapter)
+    return label(localizer, names, chapter)

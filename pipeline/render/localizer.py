@@ -49,14 +49,13 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
-class Writer:
+class Localizer:
     """Writes values the way one language writes them."""
 
-    def __init__(self, lang: str, fallback: str | None = None,
-                 problems: Problems | None = None) -> None:
+    def __init__(self, lang: str, problems: Problems, fallback: str | None = None) -> None:
         self.lang = lang
         self.fallback = fallback
-        self.problems = problems if problems is not None else Problems()
+        self.problems = problems  # a text missing in this language is reported here
         self.locale = Locale.parse(BABEL_LOCALES.get(lang, lang))
         self.gettext = translations(lang).gettext
 

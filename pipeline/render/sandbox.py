@@ -36,7 +36,7 @@ from jinja2.utils import Namespace
 
 from pipeline.content.textfile import read_text
 from pipeline.problems import Position, Problems
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, as_markdown_text
 from pipeline.render.views import Absent, NotText, View
 from pipeline.resources import TEMPLATES
@@ -226,7 +226,7 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
-    def __init__(self, loader: ChapterLoader, writer: Writer) -> None:
+    def __init__(self, loader: ChapterLoader, localizer: Localizer) -> None:
         self.figures = FigureLog()
         self.log = ChapterLog()
         self.deadline = float("inf")
@@ -245,11 +245,11 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
         self.globals.clear()
         self.globals.update(kept)
         self.install_gettext_callables(
-            writer.gettext,
-            lambda singular, plural, n: writer.gettext(singular if n == 1 else plural),
+            localizer.gettext,
+            lambda singular, plural, n: localizer.gettext(singular if n == 1 else plural),
             newstyle=True,
         )
-        self.filters.update(filters(writer, self.figures))
+        self.filters.update(filters(localizer, self.figures))
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, View):
@@ -310,12 +310,12 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
 
 
 def environment(chapter_folder: Path, content_root: Path,
-                writer: Writer) -> ChapterEnvironment:
+                localizer: Localizer) -> ChapterEnvironment:
     loader = ChapterLoader([chapter_folder, PARTIALS], [content_root, PARTIALS])
-    return ChapterEnvironment(loader, writer)
+    return ChapterEnvironment(loader, localizer)
 
 
-def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]:
+def filters(localizer: Localizer, figures: FigureLog) -> dict[str, Callable[..., Any]]:
     def logged(write: Callable[..., str]) -> Callable[..., Any]:
         """`write` the value and log it as a figure; data that did not load stays absent."""
         def filter_(value: Any, *args: Any) -> Any:
@@ -325,13 +325,13 @@ def filters(writer: Writer, figures: FigureLog) -> dict[str, Callable[..., Any]]
         return filter_
 
     return {
-        "date": logged(writer.date),
-        "number": logged(writer.number),
-        "percent": logged(writer.percent),
-        "months": logged(lambda value: writer.number(value, 1)),
-        "counted": logged(lambda value, one, many: f"{writer.number(value)} "
+        "date": logged(localizer.date),
+        "number": logged(localizer.number),
+        "percent": logged(localizer.percent),
+        "months": logged(lambda value: localizer.number(value, 1)),
+        "counted": logged(lambda value, one, many: f"{localizer.number(value)} "
                                                    f"{one if value == 1 else many}"),
-        "country": logged(writer.country),
+        "country": logged(localizer.country),
         "anchor": anchor,
     }
 

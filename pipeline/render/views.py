@@ -31,7 +31,7 @@ from pipeline.content.model import (
 from pipeline.content.vocabulary import STATUSES
 from pipeline.render import labels
 from pipeline.render import statistics as stats
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 
 
 class Absent(jinja2.ChainableUndefined):
@@ -134,7 +134,7 @@ class CaseView(View):
     stage_or_outcome: str
 
 
-def case_view(case: PublicCase, w: Writer, as_of: dt.date) -> CaseView:
+def case_view(case: PublicCase, w: Localizer, as_of: dt.date) -> CaseView:
     withheld = w.gettext("Name withheld")
     standing = stats.standing(case.facts, as_of)
     stage = labels.label(w, labels.STEP, standing.step)
@@ -197,11 +197,11 @@ class Cases(View):
 
     chapter_methods = frozenset({*stats.SETS, "handling_times"})
 
-    def __init__(self, cases: list[Case], writer: Writer) -> None:
+    def __init__(self, cases: list[Case], localizer: Localizer) -> None:
         ordered = sorted(cases, key=lambda c: (c.received, c.id))
         self._facts = [stats.facts(case) for case in ordered]
         self._public = [public_case(case) if case.public else None for case in ordered]
-        self._writer = writer
+        self._writer = localizer
 
     def _select(self, year: int, rule: stats.Rule) -> CaseList:
         chosen = [i for i, facts in enumerate(self._facts) if rule(facts, year)]
@@ -258,7 +258,7 @@ class ActivityView(View):
     events: tuple[EventView, ...]
 
 
-def activity_view(activity: Activity, result: ActivityResult | None, w: Writer) -> ActivityView:
+def activity_view(activity: Activity, result: ActivityResult | None, w: Localizer) -> ActivityView:
     events = tuple(EventView(e.date, w.text(e.title), tuple(e.partners), e.participants,
                              activity.id)
                    for e in (result.events if result else []))
@@ -285,7 +285,7 @@ class GoalView(View):
     all_activities: tuple[ActivityView, ...]
 
 
-def goal_view(goal: Goal, results: Results | None, w: Writer) -> GoalView:
+def goal_view(goal: Goal, results: Results | None, w: Localizer) -> GoalView:
     found = results.activities if results else {}
 
     def views(activities: list[Activity]) -> tuple[ActivityView, ...]:
@@ -316,7 +316,7 @@ class PlanView(View):
         return {status: found.count(status) for status in STATUSES if status in found}
 
 
-def plan_view(plan: Plan, results: Results | None, w: Writer) -> PlanView:
+def plan_view(plan: Plan, results: Results | None, w: Localizer) -> PlanView:
     goals = tuple(goal_view(goal, results, w) for goal in plan.goals)
     activities = tuple(a for goal in goals for a in goal.all_activities)
     events = tuple(sorted((e for a in activities for e in a.events), key=lambda e: e.date))
@@ -351,7 +351,7 @@ class SiteView(View):
     languages: tuple[str, ...]
 
 
-def site_view(content: Content, w: Writer) -> SiteView:
+def site_view(content: Content, w: Localizer) -> SiteView:
     org = content.site.organisation
     organisation = OrganisationView(w.text(org.name), w.text(org.short), org.postal_address,
                                     org.email, org.web)
@@ -395,7 +395,7 @@ class PublicationView(View):
     consultation: ConsultationView | None = None
 
 
-def base_context(content: Content, publication: Publication, w: Writer) -> dict[str, object]:
+def base_context(content: Content, publication: Publication, w: Localizer) -> dict[str, object]:
     """The names every chapter can use, whatever its publication's kind."""
     letter = publication.letter
     consultation = None

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.content.brand import Brand
+from pipeline.content.model import Brand
 from pipeline.document.prepared import Document
 from pipeline.document.tree import Element
 from pipeline.render.charts import BarChart, draw
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import escape_text
 
 MINIMUM_SHARE = 0.25
@@ -86,31 +86,31 @@ def words_by_language(node: object, lang: str) -> Counter[str]:
     return counts
 
 
-def report_markdown(result: Balance, writer: Writer, brand: Brand, charts: Path) -> str:
-    """The balance as a table and a chart, written in `writer`'s language."""
-    _ = writer.gettext
+def report_markdown(result: Balance, localizer: Localizer, brand: Brand, charts: Path) -> str:
+    """The balance as a table and a chart, written in `localizer`'s language."""
+    _ = localizer.gettext
     names = {"nb": _("Bokmål"), "nn": _("Nynorsk"), "en": _("English")}
     lines = [
         f"| {_('Publication')} | {names['nb']} | {names['nn']} | {names['en']} |",
         "|:---------------------------|------:|------:|------:|",
     ]
     for row in result.rows:
-        counts = " | ".join(writer.number(row.words[lang]) for lang in ("nb", "nn", "en"))
+        counts = " | ".join(localizer.number(row.words[lang]) for lang in ("nb", "nn", "en"))
         lines.append(f"| {escape_text(row.title)} | {counts} |")
-    total = " | ".join(f"**{writer.number(result.total[lang])}**" for lang in ("nb", "nn", "en"))
+    total = " | ".join(f"**{localizer.number(result.total[lang])}**" for lang in ("nb", "nn", "en"))
     lines.append(f"| **{_('Total')}** | {total} |")
     lines.append("")
     lines.append(": " + escape_text(_("Words per publication and language, %(year)s")
                                     % {"year": result.year}))
     shares = (_("Of the Norwegian text, %(nb)s is bokmål and %(nn)s nynorsk.")
-              % {"nb": writer.percent(result.share("nb")),
-                 "nn": writer.percent(result.share("nn"))})
+              % {"nb": localizer.percent(result.share("nb")),
+                 "nn": localizer.percent(result.share("nn"))})
     warnings = [_("%(form)s is under the minimum of %(minimum)s.")
-                % {"form": names[lang], "minimum": writer.percent(MINIMUM_SHARE)}
+                % {"form": names[lang], "minimum": localizer.percent(MINIMUM_SHARE)}
                 for lang in result.too_low()]
     chart = draw(BarChart(f"sprak-{result.year}",
                           _("Words published in %(year)s, by language") % {"year": result.year},
                           [names[lang] for lang in ("nb", "nn", "en")],
                           [result.total[lang] for lang in ("nb", "nn", "en")],
-                          _("Words")), brand, writer, charts)
+                          _("Words")), brand, localizer, charts)
     return "\n".join([escape_text(" ".join([shares, *warnings])), "", chart, "", *lines]) + "\n"

@@ -17,7 +17,7 @@ from pipeline.kinds import KINDS
 from pipeline.problems import ContentError, Problems
 from pipeline.publish.gate import secrets
 from pipeline.publish.staging import locked, staged_run
-from pipeline.render.localizer import Writer
+from pipeline.render.localizer import Localizer
 from pipeline.reports.language_balance import Balance, balance, report_markdown
 
 
@@ -32,14 +32,14 @@ def language_report(content_root: Path, year: int, output_root: Path,
         if problems.errors:
             raise ContentError(problems)
         result = balance(year, [d for d in documents if d.publication.date.year == year])
-        writer = Writer(content.site.default_language)
+        localizer = Localizer(content.site.default_language, problems)
         work_dir = Path(scratch) / "build" / f"sprak-{year}"
-        markdown = report_markdown(result, writer, content.brand, work_dir)
-        title = Text({writer.lang: writer.gettext("Written standard balance %(year)s")
+        markdown = report_markdown(result, localizer, content.brand, work_dir)
+        title = Text({localizer.lang: localizer.gettext("Written standard balance %(year)s")
                       % {"year": year}})
         publication = Publication(f"sprak-{year}", content.root, "annual-report", title,
-                                  [writer.lang], ["html"], dt.date.today(), year, [], None)
-        document = describe(content, publication, writer,
+                                  [localizer.lang], ["html"], dt.date.today(), year, [], None)
+        document = describe(content, publication, localizer,
                             apply_fig_alt(pandoc.parse_markdown(markdown)),
                             Layout(toc=False), work_dir, {})
         with locked(output_root), staged_run(output_root) as staging:

@@ -1,2 +1,2 @@
-"""The DOCX writer: pandoc with a reference document made from the brand, finished with
+"""The DOCX localizer: pandoc with a reference document made from the brand, finished with
 python-docx, packed the same way on every build."""

@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from pipeline.content.brand import Brand
+from pipeline.content.model import Brand
 from pipeline.document import pandoc
 from pipeline.document.layout import Layout
 
