@@ -1,16 +1,20 @@
-"""Skip writing an output whose inputs have not changed since it was written.
+"""The one cache: a result is made again only when what it is made from has changed.
 
-An output's key hashes everything it is made from: the parsed document, its
-metadata and layout, every image and font file it uses, the brand file, and
-the pipeline's own code and templates. Rendering and parsing always run (they
-are what tells a change), only the format writers are skipped.
+Every key hashes the parts a result is made from together with the whole
+pipeline (its code, its templates, and the versions of pandoc and Typst), so
+no change of any module a result depends on can leave a stale result behind.
+Files are hashed by content, never by modification time. The cache serves
+the outputs (build.py), pandoc's parse and citeproc (`remembered`), and the
+pictures and web fonts a document uses (`made`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import os
+import threading
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,8 +22,6 @@ from typing import Any
 import pypandoc
 import typst
 
-from pipeline.document.prepared import Document
-from pipeline.document.tree import Element, walk
 from pipeline.resources import PACKAGE, TEMPLATES
 
 
@@ -34,39 +36,38 @@ def _tools() -> str:
 
 
 @cache
-def _file(path: Path, modified: int) -> str:
+def _file(path: Path, size: int, modified: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _file_hash(path: Path) -> str:
-    return _file(path, path.stat().st_mtime_ns) if path.is_file() else "missing"
+def file_hash(path: Path) -> str:
+    """The hash of a file's content (read once per process while it stays unchanged)."""
+    if not path.is_file():
+        return "missing"
+    stat = path.stat()
+    return _file(path, stat.st_size, stat.st_mtime_ns)
 
 
-def key(document: Document, fmt: str, gate: str) -> str:
-    """The hash of all `document` is made from, and of the gate (`gate`) it must pass."""
-    images: list[str] = []
-
-    def collect(element: Element) -> None:
-        if element["t"] == "Image":
-            images.append(element["c"][2][0])
-
-    walk(document.ast["blocks"], collect)
-    brand = document.brand
-    files = [brand.path, *(font.path for font in brand.fonts), *map(Path, images)]
-    if document.logo:
-        files.append(document.logo)
-    parts = [
-        _tools(), gate, fmt, document.lang, repr(document.layout), repr(document.labels),
-        repr((document.title, document.subtitle, document.date, document.organisation,
-              document.postal_address, document.email, document.web, document.logo_alt)),
-        json.dumps(document.ast, sort_keys=True, ensure_ascii=False),
-        *(f"{path}:{_file_hash(path)}" for path in files),
-    ]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+def key(parts: Iterable[object]) -> str:
+    """The key of a result made from `parts` by this pipeline."""
+    text = "\n".join([_tools(), *(str(part) for part in parts)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def is_fresh(target: Path, stamp: Path, current: str) -> bool:
-    return target.is_file() and stamp.is_file() and stamp.read_text() == current
+def is_fresh(targets: list[Path], stamp: Path, current: str) -> bool:
+    """Whether `targets` exist and were made under the key `current`, kept in `stamp`."""
+    return all(target.is_file() for target in targets) and stamp.is_file() and \
+        stamp.read_text() == current
+
+
+def made(targets: list[Path], parts: Iterable[object], make: Callable[[], None]) -> None:
+    """Run `make` to write `targets`, unless they were made from the same `parts` before."""
+    stamp = targets[0].with_suffix(targets[0].suffix + ".key")
+    current = key(parts)
+    if is_fresh(targets, stamp, current):
+        return
+    make()
+    write_atomically(stamp, current)
 
 
 def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
@@ -75,7 +76,7 @@ def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
     pandoc's parse and citeproc cost a tenth of a second or more a document; an
     unchanged document need not pay it again.
     """
-    digest = hashlib.sha256("\n".join([_tools(), *parts]).encode("utf-8")).hexdigest()
+    digest = key(parts)
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if kept.get("key") == digest:
@@ -83,7 +84,13 @@ def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
     except (OSError, ValueError, AttributeError):
         pass
     value = compute()
-    partial = path.with_suffix(".part")
-    partial.write_text(json.dumps({"key": digest, "value": value}), encoding="utf-8")
-    partial.replace(path)
+    write_atomically(path, json.dumps({"key": digest, "value": value}))
     return value
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Writers working in parallel may keep the same result: each through a file of its own,
+    renamed into place whole."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    partial.replace(path)

@@ -6,32 +6,32 @@ file is several hundred kilobytes, a Latin subset a fraction of that.
 
 from __future__ import annotations
 
+import functools
 import io
-from functools import cache
 from pathlib import Path
 
 from fontTools import subset
 
-from pipeline.publish.staging import atomic_target
+from pipeline import cache
 
 # Latin with Norwegian and Sámi letters, punctuation, currency, arrows and a few symbols.
 UNICODES = [*range(0x20, 0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0),
             *range(0x2100, 0x2160), *range(0x2190, 0x2200), 0x2212, 0x2264, 0x2265, 0x25CF]
 
 
-def web_font(source: Path, cache: Path) -> Path:
-    """A WOFF subset of `source`, made once and kept in `cache`."""
-    target = cache / f"{source.stem}.woff"
-    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-        return target
-    # A temporary of its own: two documents' HTML ask for the same font at once.
-    with atomic_target(target) as temporary:
-        temporary.write_bytes(_subset(source, source.stat().st_mtime_ns))
+def web_font(source: Path, folder: Path) -> Path:
+    """A WOFF subset of `source`, made once and kept in `folder`."""
+    target = folder / f"{source.stem}.woff"
+    digest = cache.file_hash(source)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cache.made([target], [digest],
+               lambda: cache.write_atomically(target, _subset(source, digest)))
     return target
 
 
-@cache
-def _subset(source: Path, _modified: int) -> bytes:
+@functools.cache
+def _subset(source: Path, _digest: str) -> bytes:
     """The subset's bytes; remembered for the process, as subsetting takes a second."""
     options = subset.Options()
     options.flavor = "woff"

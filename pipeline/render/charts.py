@@ -6,7 +6,6 @@ picture gets the same numbers. The files are the same bytes on every build.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
+from pipeline import cache
 from pipeline.content.model import Brand
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, escape_text
@@ -50,8 +50,8 @@ def draw(chart: BarChart, brand: Brand, localizer: Localizer, folder: Path) -> M
     """Write the chart as SVG and PNG under `folder`; return its Markdown figure."""
     stem = folder / f"{chart.name}-{localizer.lang}"
     numbers = [localizer.number(v) for v in chart.values]
-    key = _key(chart, numbers, brand, localizer.lang)
-    if not _drawn(stem, key):
+
+    def draw_bars() -> None:
         height = 0.9 + 0.45 * len(chart.labels)
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
             figure, axes = plt.subplots(figsize=(6.4, height))
@@ -66,29 +66,23 @@ def draw(chart: BarChart, brand: Brand, localizer: Localizer, folder: Path) -> M
             axes.spines[["top", "right"]].set_visible(False)
             axes.set_xlim(0, max([*chart.values, 1]) * 1.15)
             figure.tight_layout()
-            _save(figure, stem, key)
+            _save(figure, stem)
+
+    cache.made(_pictures(stem), [repr((chart, numbers, brand, localizer.lang))], draw_bars)
     return _figure_markdown(chart.name, chart.title, chart.alt_text(localizer), stem)
 
 
-def _key(*spec: object) -> str:
-    """What a picture is drawn from, with this module's code: same key, same picture."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(repr(spec).encode("utf-8"))
-    return digest.hexdigest()
+def _pictures(stem: Path) -> list[Path]:
+    """The two files of a picture: SVG for HTML and PDF, PNG for DOCX."""
+    return [stem.with_suffix(".svg"), stem.with_suffix(".png")]
 
 
-def _drawn(stem: Path, key: str) -> bool:
-    stamp = stem.with_suffix(".key")
-    return stamp.is_file() and stamp.read_text() == key and \
-        stem.with_suffix(".svg").is_file() and stem.with_suffix(".png").is_file()
-
-
-def _save(figure: matplotlib.figure.Figure, stem: Path, key: str) -> None:
+def _save(figure: matplotlib.figure.Figure, stem: Path) -> None:
     stem.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(stem.with_suffix(".svg"), metadata={"Date": None})
-    figure.savefig(stem.with_suffix(".png"), dpi=200, metadata={"Software": None})
+    svg, png = _pictures(stem)
+    figure.savefig(svg, metadata={"Date": None})
+    figure.savefig(png, dpi=200, metadata={"Software": None})
     plt.close(figure)
-    stem.with_suffix(".key").write_text(key)
 
 
 @dataclass(frozen=True)
@@ -101,10 +95,10 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, locali
               folder: Path) -> Markdown:
     """A top-to-bottom flow of boxes joined by arrows, with a note under each label."""
     stem = folder / f"{name}-{localizer.lang}"
-    key = _key(name, steps, brand, localizer.lang)
     box_height, gap = 0.9, 0.35
     height = len(steps) * (box_height + gap)
-    if not _drawn(stem, key):
+
+    def draw_boxes() -> None:
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
             figure, axes = plt.subplots(figsize=(4.6, height * 0.5))
             axes.set_xlim(0, 10)
@@ -114,7 +108,9 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, locali
                 _flow_box(axes, index, step, height - index * (box_height + gap),
                           box_height, gap, brand, last=index == len(steps) - 1)
             figure.tight_layout(pad=0.2)
-            _save(figure, stem, key)
+            _save(figure, stem)
+
+    cache.made(_pictures(stem), [repr((name, steps, brand, localizer.lang))], draw_boxes)
     alt = localizer.gettext("Diagram") + ". " + title + ": " + "; ".join(
         f"{index + 1}. {step.label}" + (f" ({step.note})" if step.note else "")
         for index, step in enumerate(steps)) + "."
