@@ -8,12 +8,20 @@ from typing import cast
 
 from pipeline.content.model import Content, Publication
 from pipeline.document.layout import Layout
-from pipeline.problems import Position, Problems
+from pipeline.problems import Problems
 from pipeline.render import labels
 from pipeline.render.charts import BarChart, draw
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown
-from pipeline.render.views import Absent, Cases, PlanView, base_context, plan_view, results_view
+from pipeline.render.views import (
+    Absent,
+    Cases,
+    PlanView,
+    base_context,
+    plan_view,
+    results_view,
+    year_plan,
+)
 
 LAYOUT = Layout()
 
@@ -22,15 +30,10 @@ def context(content: Content, publication: Publication, localizer: Localizer, ch
             problems: Problems) -> dict[str, object]:
     names = base_context(content, publication, localizer)
     year = publication.year
-    plan = content.plans.get(year) if year else None
-    if plan is None and content.is_broken(content.root / "plans" / f"{year}.yaml"):
+    plan = year_plan(content, publication, problems)
+    if plan is None:  # reported; what uses it stays silent
         names.update(plan=Absent(name="plan"), results=Absent(name="results"), year=year,
                      chart=Absent(name="chart"))
-        return names
-    if plan is None:
-        problems.error(Position(publication.folder / "publication.yaml"),
-                       f"an annual report needs the plan of its year ({year}) in plans/",
-                       "set 'year:' to a year that has plans/<year>.yaml")
         return names
     results = content.results.get(year)
     view = plan_view(plan, results, localizer)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pipeline.content.model import Content, Publication
 from pipeline.document.layout import Layout
-from pipeline.problems import Position, Problems
+from pipeline.problems import Problems
 from pipeline.render.localizer import Localizer
-from pipeline.render.views import Absent, base_context, plan_view
+from pipeline.render.views import Absent, base_context, plan_view, year_plan
 
 # The plan's goals, sub-goals, activities and tasks follow any introduction chapters.
 LAYOUT = Layout(chapter_breaks=False, after="plan-body.md")
@@ -17,14 +17,9 @@ LAYOUT = Layout(chapter_breaks=False, after="plan-body.md")
 def context(content: Content, publication: Publication, localizer: Localizer, charts: Path,
             problems: Problems) -> dict[str, object]:
     names = base_context(content, publication, localizer)
-    plan = content.plans.get(publication.year) if publication.year else None
-    if plan is None and content.is_broken(content.root / "plans" / f"{publication.year}.yaml"):
+    plan = year_plan(content, publication, problems)
+    if plan is None:  # reported; what uses it stays silent
         names.update(plan=Absent(name="plan"), year=publication.year)
-        return names
-    if plan is None:
-        problems.error(Position(publication.folder / "publication.yaml"),
-                       f"a plan publication needs plans/{publication.year}.yaml",
-                       "set 'year:' to the year of an existing plan")
         return names
     names.update(plan=plan_view(plan, None, localizer), year=publication.year)
     return names

@@ -29,6 +29,7 @@ from pipeline.content.model import (
     Text,
 )
 from pipeline.content.vocabulary import STATUSES
+from pipeline.problems import Position, Problems
 from pipeline.render import labels
 from pipeline.render import statistics as stats
 from pipeline.render.localizer import Localizer
@@ -322,6 +323,18 @@ def plan_view(plan: Plan, results: Results | None, w: Localizer) -> PlanView:
     events = tuple(sorted((e for a in activities for e in a.events), key=lambda e: e.date))
     return PlanView(plan.year, w.text(plan.title), w.text(plan.purpose), goals, activities,
                     events, sum(event.participants or 0 for event in events))
+
+
+def year_plan(content: Content, publication: Publication, problems: Problems) -> Plan | None:
+    """The plan of the publication's year; None with an error when there is none, and None
+    without one when its file could not be read, since that file's own error says why."""
+    year = publication.year
+    plan = content.plans.get(year) if year else None
+    if plan is None and not content.is_broken(content.root / "plans" / f"{year}.yaml"):
+        problems.error(Position(publication.folder / "publication.yaml"),
+                       f"the {publication.kind} needs the plan of its year ({year}) in plans/",
+                       "set 'year:' to a year that has plans/<year>.yaml")
+    return plan
 
 
 @dataclass(frozen=True)
