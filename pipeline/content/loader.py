@@ -34,6 +34,7 @@ from pipeline.content.model import (
     Site,
     Step,
     Subgoal,
+    file_fields,
 )
 from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.content.records import Record
@@ -247,15 +248,10 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
     return Results(year, activities, path, positions)
 
 
-CASE_FIELDS = (
-    "id", "title", "received", "submitter", "enterprise", "lead_ncp", "supporting_ncps",
-    "host_countries", "sector", "chapters", "guidelines_edition", "public", "timeline",
-    "outcome", "summary", "notes",
-)
 
 
 def _case(path: Path, problems: Problems, site: Site) -> Case | None:
-    record = _record(path, "a case", CASE_FIELDS, problems, site.languages)
+    record = _record(path, "a case", file_fields(Case), problems, site.languages)
     if record is None:
         return None
     sub = record.child("submitter", "the submitter", ("type", "name", "confidential"))

@@ -6,12 +6,19 @@ Field names follow the content model contract (shared/CONTENT-MODEL.md).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline.problems import Position
 
 LANGUAGES = ("nb", "nn", "en")
+# A field the loader fills in itself, which no content file writes.
+INTERNAL = {"internal": True}
+
+
+def file_fields(model: type) -> tuple[str, ...]:
+    """The fields of `model` a content file may write: declared once, in the dataclass."""
+    return tuple(f.name for f in fields(model) if not f.metadata.get("internal"))
 
 
 class Text(dict[str, str]):
@@ -162,8 +169,8 @@ class Case:
     outcome: str | None
     summary: Text | None
     notes: str | None
-    path: Path
-    positions: dict[str, Position] = field(default_factory=dict)
+    path: Path = field(metadata=INTERNAL)
+    positions: dict[str, Position] = field(default_factory=dict, metadata=INTERNAL)
 
     def where(self, name: str) -> Position:
         return self.positions.get(name, Position(self.path, 1))
