@@ -74,7 +74,7 @@ def usable(content: Content, problems: Problems) -> Content:
 
     The chapters are still rendered and checked in the same run, against the
     data that did load; what a dropped record would have given a chapter is
-    absent without a second error (see `chapter_api.Absent`), so a broken
+    absent without a second error (see `render.views.Absent`), so a broken
     case file is reported once, not again by every chapter that counts cases.
     """
     broken = frozenset(p.position.path.resolve() for p in problems.errors)

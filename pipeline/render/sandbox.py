@@ -1,7 +1,7 @@
 """Chapters (Markdown with Jinja2 expressions) rendered to plain Markdown, in a sandbox.
 
 Chapters come from many hands, so they render in Jinja's immutable sandbox
-and see only the public views of pipeline/chapter_api.py: a view's documented
+and see only the public views of pipeline/render/views.py: a view's documented
 fields and methods, plain values (text, numbers, dates, lists), and nothing
 else. Reaching for anything more (an underscore name, a module, a function's
 insides, a list's `append`) is an error at the chapter's line, as is a value

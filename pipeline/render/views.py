@@ -1,6 +1,6 @@
 """What a chapter can use: public views of the content, in the chapter's language.
 
-Chapters are written by people and render in a sandbox (pipeline/render.py)
+Chapters are written by people and render in a sandbox (pipeline/render/sandbox.py)
 that lets a template read a view's fields and the methods it names in
 `chapter_methods`, and nothing else. The views are built from public
 projections of the data: a confidential party's name is replaced before a
