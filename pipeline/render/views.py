@@ -257,6 +257,7 @@ class ActivityView(View):
     status: str
     summary: str
     events: tuple[EventView, ...]
+    outputs: tuple[str, ...]  # ids of the publications it produced, as the results list them
 
 
 def activity_view(activity: Activity, result: ActivityResult | None, w: Localizer) -> ActivityView:
@@ -267,7 +268,8 @@ def activity_view(activity: Activity, result: ActivityResult | None, w: Localize
         activity.id, w.text(activity.text), tuple(w.text(task) for task in activity.tasks),
         result is not None, result.status if result else None,
         labels.label(w, labels.STATUS, result.status) if result else "",
-        w.text(result.summary) if result else "", events)
+        w.text(result.summary) if result else "", events,
+        tuple(result.outputs) if result else ())
 
 
 @dataclass(frozen=True)
