@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import cache
+from pipeline.checks.chapters import resolve_chapters
 from pipeline.checks.folder import load_content
 from pipeline.checks.versions import check_versions
 from pipeline.content.model import Content, Publication
@@ -25,12 +26,7 @@ from pipeline.document import crossref, pandoc
 from pipeline.document.citations import check_keys, cite
 from pipeline.document.layout import Layout
 from pipeline.document.prepared import Document, describe
-from pipeline.document.transforms import (
-    apply_fig_alt,
-    chapter_fence,
-    resolve_chapters,
-    shift_chapter_headings,
-)
+from pipeline.document.transforms import apply_fig_alt, chapter_fence, shift_chapter_headings
 from pipeline.document.tree import Element, walk
 from pipeline.formats import WRITERS
 from pipeline.kinds import KINDS

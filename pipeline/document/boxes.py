@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.document.pandoc import Ast
-from pipeline.document.transforms import classed_div, typst_string
-from pipeline.document.tree import Element, Splice, attributes, raw_block, text_inlines, walk
+from pipeline.document.transforms import classed_div
+from pipeline.document.tree import (
+    Element,
+    Splice,
+    attributes,
+    raw_block,
+    text_inlines,
+    typst_string,
+    walk,
+)
 from pipeline.render.labels import N_
 
 KINDS = {"callout-note": "note", "callout-tip": "tip", "callout-warning": "warning",

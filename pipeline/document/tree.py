@@ -95,3 +95,8 @@ def raw_inline(fmt: str, text: str) -> Element:
 
 def raw_block(fmt: str, text: str) -> Element:
     return {"t": "RawBlock", "c": [fmt, text]}
+
+
+def typst_string(text: str) -> str:
+    """`text` as a Typst string literal, for the raw Typst that transforms write."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -14,11 +14,11 @@ import typst
 
 from pipeline.document import boxes, pandoc
 from pipeline.document.prepared import Document, metadata, with_metadata
-from pipeline.document.transforms import (
+from pipeline.document.tree import typst_string
+from pipeline.formats.typst import (
     typst_images,
     typst_languages,
     typst_literal_numbers,
-    typst_string,
     wrap_divs_for_typst,
 )
 from pipeline.formats.typst_files import typst_path

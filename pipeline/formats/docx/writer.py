@@ -18,19 +18,15 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from pipeline.document import boxes, pandoc
+from pipeline.document.pandoc import Ast
 from pipeline.document.prepared import Document, metadata, with_metadata
-from pipeline.document.transforms import (
-    headings,
-    regional_language_tags,
-    style_divs_for_docx,
-    swap_image_suffix,
-    typst_string,
-)
-from pipeline.document.tree import meta_inlines
+from pipeline.document.transforms import classed_div, headings, swap_image_suffix
+from pipeline.document.tree import Element, meta_inlines, typst_string, walk
 from pipeline.formats.docx import package as docx_package
 from pipeline.formats.docx.reference import build_reference
 from pipeline.formats.typst_files import typst_path
 from pipeline.problems import BuildError
+from pipeline.render.localizer import language_tag
 
 LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note",
                  "letter-closing": "Closing", "signatory": "Signature",
@@ -198,3 +194,29 @@ def _page_break():
     run.append(brk)
     paragraph.append(run)
     return paragraph
+
+
+def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
+    """A div with a class in `styles` gets that Word paragraph style (custom-style)."""
+    def style(element: Element) -> Element | None:
+        if (found := classed_div(element, styles)) is None:
+            return None
+        name, attr, blocks = found
+        return {"t": "Div", "c": [[attr[0], attr[1], [*attr[2], ["custom-style", styles[name]]]],
+                                  blocks]}
+
+    return {**ast, "blocks": walk(ast["blocks"], style)}
+
+
+def regional_language_tags(ast: Ast) -> Ast:
+    """`lang=nb` -> `lang=nb-NO` on spans and divs, as Word's language list has them."""
+    def tag(element: Element) -> Element | None:
+        if element["t"] not in ("Span", "Div"):
+            return None
+        (ident, classes, pairs), children = element["c"]
+        if not any(key == "lang" for key, _ in pairs):
+            return None
+        pairs = [[key, language_tag(value) if key == "lang" else value] for key, value in pairs]
+        return {"t": element["t"], "c": [[ident, classes, pairs], children]}
+
+    return {**ast, "blocks": walk(ast["blocks"], tag)}

@@ -1,0 +1,114 @@
+"""Transforms of the document for pandoc's Typst writer: what it drops or misreads.
+
+Images keep their alt text, a passage its language with its region, a letter's
+frame parts become calls of the template's functions, and a number that opens
+a table cell stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.document.pandoc import Ast
+from pipeline.document.transforms import classed_div
+from pipeline.document.tree import (
+    Element,
+    Splice,
+    attributes,
+    raw_block,
+    raw_inline,
+    stringify,
+    typst_string,
+    walk,
+)
+from pipeline.render.localizer import language_tag
+
+
+def typst_images(ast: Ast, path: Callable[[str], str]) -> Ast:
+    """Write images as Typst `image()` calls that keep their alt text.
+
+    pandoc's Typst writer drops an image's alt text; a tagged PDF needs it.
+    `path` gives the name Typst reads the image file by.
+    """
+    def image(element: Element) -> Element | None:
+        if element["t"] != "Image":
+            return None
+        attr, inlines, (url, _title) = element["c"]
+        alt = stringify(inlines)
+        args = [typst_string(path(url)), f"alt: {typst_string(alt)}"]
+        width = _typst_length(attributes(attr).get("width"))
+        if width:
+            args.append(f"width: {width}")
+        return raw_inline("typst", "#image(" + ", ".join(args) + ")")
+
+    return {**ast, "blocks": walk(ast["blocks"], image)}
+
+
+def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
+    """A div with one of `classes` becomes a call of the Typst function of that name,
+    defined by the template: `::: {.signature}` -> `#signature[ … ]`."""
+    def wrap(element: Element) -> Splice | None:
+        if (found := classed_div(element, classes)) is None:
+            return None
+        name, _attr, blocks = found
+        return Splice([raw_block("typst", f"#{name}["), *blocks, raw_block("typst", "]")])
+
+    return {**ast, "blocks": walk(ast["blocks"], wrap)}
+
+
+_ENUM_MARKER = re.compile(r"^(\d+)\.$")
+
+
+def typst_literal_numbers(ast: Ast) -> Ast:
+    """Write "8." as text, not a Typst list marker ("8. mai" opening a table cell).
+
+    pandoc escapes such a number at the start of a line, but not at the start
+    of a content block such as a table cell.
+    """
+    def number(element: Element) -> Element | None:
+        if element["t"] != "Str":
+            return None
+        match = _ENUM_MARKER.match(element["c"])
+        return raw_inline("typst", match.group(1) + "\\.") if match else None
+
+    return {**ast, "blocks": walk(ast["blocks"], number)}
+
+
+def typst_languages(ast: Ast) -> Ast:
+    """Keep a passage's language, with its region, in the PDF.
+
+    pandoc's Typst writer drops a span's language and sets a div's without
+    its region, so an nb passage in an en-GB document would read as nb-GB.
+    """
+    def language(element: Element) -> Splice | None:
+        if element["t"] not in ("Span", "Div"):
+            return None
+        attr, children = element["c"]
+        lang = attributes(attr).get("lang")
+        if not lang:
+            return None
+        code, _, region = lang.partition("-")
+        region = region or language_tag(code.lower()).partition("-")[2]
+        args = f"lang: {typst_string(code.lower())}, "
+        args += f"region: {typst_string(region.upper())}" if region else "region: none"
+        rest = [attr[0], attr[1], [pair for pair in attr[2] if pair[0] != "lang"]]
+        if element["t"] == "Span":
+            return Splice([raw_inline("typst", f"#text({args})["),
+                           {"t": "Span", "c": [rest, children]}, raw_inline("typst", "]")])
+        return Splice([raw_block("typst", f"#block[#set text({args})"),
+                       {"t": "Div", "c": [rest, children]}, raw_block("typst", "]")])
+
+    return {**ast, "blocks": walk(ast["blocks"], language)}
+
+
+def _typst_length(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)?", value.strip())
+    if not match:
+        return None
+    number, unit = match.groups()
+    if unit == "px":
+        return f"{float(number) * 0.75}pt"
+    return number + (unit or "pt")
