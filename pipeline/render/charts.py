@@ -6,23 +6,33 @@ picture gets the same numbers. The files are the same bytes on every build.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
-
-import matplotlib
-import matplotlib.patches
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-from matplotlib import font_manager
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from pipeline import cache
 from pipeline.content.model import Brand
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, escape_text
 
-plt.rcParams["svg.hashsalt"] = "ncp"
-plt.rcParams["svg.fonttype"] = "path"
+if TYPE_CHECKING:
+    import matplotlib.axes
+    import matplotlib.figure
+
+
+@functools.cache
+def _pyplot() -> ModuleType:
+    """matplotlib, imported when a picture is drawn: half a second a build up to date saves."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "ncp"
+    plt.rcParams["svg.fonttype"] = "path"
+    return plt
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,8 @@ class BarChart:
 
 
 def _use_brand_fonts(brand: Brand) -> str:
+    from matplotlib import font_manager
+
     for font in brand.fonts:
         font_manager.fontManager.addfont(str(font.path))
     return brand.base_family if brand.fonts else "DejaVu Sans"
@@ -52,6 +64,9 @@ def draw(chart: BarChart, brand: Brand, localizer: Localizer, folder: Path) -> M
     numbers = [localizer.number(v) for v in chart.values]
 
     def draw_bars() -> None:
+        plt = _pyplot()
+        from matplotlib import ticker
+
         height = 0.9 + 0.45 * len(chart.labels)
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
             figure, axes = plt.subplots(figsize=(6.4, height))
@@ -60,9 +75,9 @@ def draw(chart: BarChart, brand: Brand, localizer: Localizer, folder: Path) -> M
             axes.set_yticks(positions, chart.labels)
             axes.bar_label(bars, labels=numbers, padding=3)
             axes.set_xlabel(chart.axis_label)
-            axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+            axes.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
             axes.xaxis.set_major_formatter(
-                matplotlib.ticker.FuncFormatter(lambda v, _pos: localizer.number(v)))
+                ticker.FuncFormatter(lambda v, _pos: localizer.number(v)))
             axes.spines[["top", "right"]].set_visible(False)
             axes.set_xlim(0, max([*chart.values, 1]) * 1.15)
             figure.tight_layout()
@@ -82,7 +97,7 @@ def _save(figure: matplotlib.figure.Figure, stem: Path) -> None:
     svg, png = _pictures(stem)
     figure.savefig(svg, metadata={"Date": None})
     figure.savefig(png, dpi=200, metadata={"Software": None})
-    plt.close(figure)
+    _pyplot().close(figure)
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,7 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, locali
     height = len(steps) * (box_height + gap)
 
     def draw_boxes() -> None:
+        plt = _pyplot()
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": 10}):
             figure, axes = plt.subplots(figsize=(4.6, height * 0.5))
             axes.set_xlim(0, 10)
@@ -119,7 +135,9 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, locali
 
 def _flow_box(axes: matplotlib.axes.Axes, index: int, step: FlowStep, top: float,
               box_height: float, gap: float, brand: Brand, last: bool) -> None:
-    axes.add_patch(matplotlib.patches.FancyBboxPatch(
+    from matplotlib.patches import FancyBboxPatch
+
+    axes.add_patch(FancyBboxPatch(
         (0.3, top - box_height), 9.4, box_height - 0.05,
         boxstyle="round,pad=0.02,rounding_size=0.15",
         facecolor=brand.colors["light"], edgecolor=brand.colors["primary"]))
