@@ -27,7 +27,7 @@ from pipeline.document.citations import check_keys, cite
 from pipeline.document.layout import Layout
 from pipeline.document.prepared import Document, describe
 from pipeline.document.transforms import apply_fig_alt, chapter_fence, shift_chapter_headings
-from pipeline.document.tree import Element, walk
+from pipeline.document.tree import Element, target_of, walk
 from pipeline.formats import WRITERS
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Position, Problems
@@ -211,7 +211,7 @@ def output_key(document: Document, fmt: str, gate: str) -> str:
 
     def collect(element: Element) -> None:
         if element["t"] == "Image":
-            images.append(element["c"][2][0])
+            images.append(target_of(element).url)
 
     walk(document.ast["blocks"], collect)
     brand = document.brand

@@ -15,7 +15,19 @@ from pipeline.content.media import image_problem
 from pipeline.content.urls import link_problem, scheme
 from pipeline.document.pandoc import Ast
 from pipeline.document.transforms import chapter_source, locate
-from pipeline.document.tree import Element, attributes, stringify, walk
+from pipeline.document.tree import (
+    Element,
+    attr_of,
+    attribute_pairs,
+    attributes,
+    children,
+    heading_level,
+    identifier,
+    stringify,
+    target_of,
+    walk,
+    with_url,
+)
 from pipeline.problems import Problems
 
 
@@ -29,33 +41,26 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
         def visit(element: Element) -> Element | None:
             kind = element["t"]
             if kind == "Header":
-                level, attr, inlines = element["c"]
-                seen.headings.append((source, level, stringify(inlines)))
-            if (attr := element_attr(element)) is not None:
-                seen.ids.add(attr[0])
-                _check_attributes(source, attr, problems)
+                seen.heading(source, element)
+            if attr_of(element) is not None:
+                seen.ids.add(identifier(element))
+                _check_attributes(source, element, problems)
             if kind == "Link":
-                _check_link(source, element["c"][2][0], seen, allowed, problems)
+                _check_link(source, target_of(element).url, seen, allowed, problems)
             if kind != "Image":
                 return None
-            attr, inlines, (url, title) = element["c"]
-            alt = attributes(attr).get("fig-alt") or stringify(inlines)
-            if not alt:
-                problems.error(locate(source, url), f"the image '{url}' has no alt text",
-                               "describe the picture: ![what it shows](" + url + ")")
-            path = _check_file(source, url, "image", allowed, problems)
-            return {"t": "Image", "c": [attr, inlines, [str(path or url), title]]}
+            return _check_image(source, element, allowed, problems)
         return visit
 
     blocks: list[Element] = []
     for block in ast["blocks"]:
         source = chapter_source(block, content_root)
         if source is not None:
-            blocks.extend(walk(block["c"][1], in_chapter(source)))
+            blocks.extend(walk(children(block), in_chapter(source)))
             continue
         if block["t"] == "Header":  # a heading of the kind's own frame (a letter's subject)
-            seen.headings.append((None, block["c"][0], stringify(block["c"][2])))
-            seen.ids.add(block["c"][1][0])
+            seen.heading(None, block)
+            seen.ids.add(identifier(block))
         blocks.append(block)
     seen.report(problems)
     return {**ast, "blocks": blocks}
@@ -68,6 +73,10 @@ class _Seen:
         self.ids: set[str] = set()
         self.links: list[tuple[Path, str]] = []
         self.headings: list[tuple[Path | None, int, str]] = []
+
+    def heading(self, source: Path | None, element: Element) -> None:
+        """A heading of a chapter, or of the frame when `source` is None."""
+        self.headings.append((source, heading_level(element), stringify(children(element))))
 
     def report(self, problems: Problems) -> None:
         for source, target in self.links:
@@ -86,27 +95,29 @@ class _Seen:
             previous = level
 
 
-ATTR_AT = {"Header": 1, "Div": 0, "Span": 0, "Figure": 0, "Table": 0, "CodeBlock": 0,
-           "Code": 0, "Image": 0, "Link": 0}
-
-
 # Attributes a writer may give an element; any other (onclick, style, srcset, href) could
 # run code or load a file in the reader's browser, since HTML keeps attributes as written.
 CHAPTER_ATTRIBUTES = ("lang", "dir", "width", "height", "fig-alt", "title", "custom-style")
 
 
-def element_attr(element: Element) -> list | None:
-    """An element's attributes ([id, classes, pairs]), or None for one without."""
-    at = ATTR_AT.get(element["t"])
-    return None if at is None else element["c"][at]
-
-
-def _check_attributes(source: Path, attr: list, problems: Problems) -> None:
-    for key, _value in attr[2]:
+def _check_attributes(source: Path, element: Element, problems: Problems) -> None:
+    for key, _value in attribute_pairs(element):
         if key not in CHAPTER_ATTRIBUTES:
             problems.error(locate(source, f"{key}="), f"the attribute '{key}' is not allowed "
                            "in a chapter", "attributes a chapter may give: "
                            + ", ".join(CHAPTER_ATTRIBUTES))
+
+
+def _check_image(source: Path, element: Element, allowed: list[Path],
+                 problems: Problems) -> Element:
+    """An image has alt text and is a picture file of the content; point it at that file."""
+    url = target_of(element).url
+    alt = attributes(element).get("fig-alt") or stringify(children(element))
+    if not alt:
+        problems.error(locate(source, url), f"the image '{url}' has no alt text",
+                       "describe the picture: ![what it shows](" + url + ")")
+    path = _check_file(source, url, "image", allowed, problems)
+    return with_url(element, str(path or url))
 
 
 def _check_link(source: Path, target: str, seen: _Seen, allowed: list[Path],

@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import groupby
 
 from pipeline.document.prepared import Document
-from pipeline.document.tree import Element, walk
+from pipeline.document.tree import Element, heading_level, walk
 from pipeline.problems import Position, Problems
 
 
@@ -68,7 +68,7 @@ def structure(document: Document) -> Counter[str]:
     def count(element: Element) -> None:
         kind = element["t"]
         if kind == "Header":
-            counts[f"level-{element['c'][0]} headings"] += 1
+            counts[f"level-{heading_level(element)} headings"] += 1
         elif kind == "Table":
             counts["tables"] += 1
         elif kind == "Figure":

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.document.pandoc import Ast
-from pipeline.document.transforms import classed_div
 from pipeline.document.tree import (
+    Attr,
     Element,
     Splice,
     attributes,
+    children,
+    div,
+    div_class,
+    make_attr,
     raw_block,
     text_inlines,
     typst_string,
@@ -31,34 +35,33 @@ def _each_box(ast: Ast, gettext: Callable[[str], str],
               make: Callable[[str, str, list[Element]], Element | Splice]) -> Ast:
     """Replace every callout div with `make(kind, title, blocks)`."""
     def box(element: Element) -> Element | Splice | None:
-        if (found := classed_div(element, KINDS)) is None:
+        if (name := div_class(element, KINDS)) is None:
             return None
-        name, attr, blocks = found
         kind = KINDS[name]
-        title = attributes(attr).get("title") or gettext(DEFAULT_TITLES[kind])
-        return make(kind, title, blocks)
+        title = attributes(element).get("title") or gettext(DEFAULT_TITLES[kind])
+        return make(kind, title, children(element))
 
     return {**ast, "blocks": walk(ast["blocks"], box)}
 
 
-def _title(title: str, attributes_: list) -> Element:
+def _title(title: str, attr: Attr) -> Element:
     strong = {"t": "Strong", "c": text_inlines(title)}
-    return {"t": "Div", "c": [["", *attributes_], [{"t": "Para", "c": [strong]}]]}
+    return div(attr, [{"t": "Para", "c": [strong]}])
 
 
 def for_html(ast: Ast, gettext: Callable[[str], str]) -> Ast:
     def make(kind: str, title: str, blocks: list[Element]) -> Element:
-        attr = ["", ["callout", f"callout-{kind}"], [["role", "note"]]]
-        return {"t": "Div", "c": [attr, [_title(title, [["callout-title"], []]), *blocks]]}
+        attr = make_attr(class_names=["callout", f"callout-{kind}"], pairs=[("role", "note")])
+        return div(attr, [_title(title, make_attr(class_names=["callout-title"])), *blocks])
 
     return _each_box(ast, gettext, make)
 
 
 def for_docx(ast: Ast, gettext: Callable[[str], str]) -> Ast:
     def make(kind: str, title: str, blocks: list[Element]) -> Element:
-        heading = _title(title, [[], [["custom-style", "Callout Title"]]])
-        attr = ["", [], [["custom-style", DOCX_STYLES[kind]]]]
-        return {"t": "Div", "c": [attr, [heading, *blocks]]}
+        heading = _title(title, make_attr(pairs=[("custom-style", "Callout Title")]))
+        attr = make_attr(pairs=[("custom-style", DOCX_STYLES[kind])])
+        return div(attr, [heading, *blocks])
 
     return _each_box(ast, gettext, make)
 

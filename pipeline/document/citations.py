@@ -11,7 +11,14 @@ from pipeline.document import pandoc
 from pipeline.document.crossref import PREFIXES
 from pipeline.document.pandoc import Ast
 from pipeline.document.transforms import chapter_source, locate
-from pipeline.document.tree import Element, meta_inlines, meta_string, walk
+from pipeline.document.tree import (
+    Element,
+    children,
+    citation_ids,
+    meta_inlines,
+    meta_string,
+    walk,
+)
 from pipeline.problems import Problems
 
 
@@ -39,7 +46,7 @@ def check_keys(ast: Ast, bibliography: Path | None, content_root: Path,
         source = chapter_source(block, content_root)
         if source is None:
             continue
-        for key in dict.fromkeys(_cited(block["c"][1])):
+        for key in dict.fromkeys(_cited(children(block))):
             if key.split("-", 1)[0].lower() in PREFIXES or key in known:
                 continue
             hint = "add it to the bibliography" if bibliography else \
@@ -53,7 +60,7 @@ def _cited(blocks: list[Element]) -> list[str]:
 
     def collect(element: Element) -> None:
         if element["t"] == "Cite":
-            cited.extend(c["citationId"] for c in element["c"][0])
+            cited.extend(citation_ids(element))
 
     walk(blocks, collect)
     return cited

@@ -14,7 +14,20 @@ from pathlib import Path
 
 from pipeline.document.pandoc import Ast
 from pipeline.document.transforms import chapter_source, locate
-from pipeline.document.tree import Element, walk
+from pipeline.document.tree import (
+    Element,
+    caption_blocks,
+    children,
+    citation_ids,
+    classes,
+    heading_level,
+    identifier,
+    link,
+    make_attr,
+    span,
+    walk,
+    with_children,
+)
 from pipeline.problems import Problems
 
 PREFIXES = ("sec", "tbl", "fig")
@@ -31,22 +44,22 @@ def number(ast: Ast, number_sections: bool, gettext: Callable[[str], str]) -> di
         nonlocal tables, figures
         kind = element["t"]
         if kind == "Header" and number_sections:
-            level, attr, inlines = element["c"]
-            if "unnumbered" in attr[1]:
+            if "unnumbered" in classes(element):
                 return
+            level = heading_level(element)
             counters[level - 1] += 1
             counters[level:] = [0] * (6 - level)
             label = ".".join(str(c) for c in counters[:level])
-            numbers[attr[0]] = label
-            inlines[:0] = [_span("section-number", label), {"t": "Space"}]
+            numbers[identifier(element)] = label
+            children(element)[:0] = [_span("section-number", label), {"t": "Space"}]
         elif kind == "Table":
             tables += 1
-            _label_caption(element["c"][1], f"{table_word} {tables}:")
-            numbers[element["c"][0][0]] = str(tables)
+            _label_caption(caption_blocks(element), f"{table_word} {tables}:")
+            numbers[identifier(element)] = str(tables)
         elif kind == "Figure":
             figures += 1
-            _label_caption(element["c"][1], f"{figure_word} {figures}:")
-            numbers[element["c"][0][0]] = str(figures)
+            _label_caption(caption_blocks(element), f"{figure_word} {figures}:")
+            numbers[identifier(element)] = str(figures)
 
     _walk_in_order(ast["blocks"], visit)
     numbers.pop("", None)
@@ -64,14 +77,13 @@ def _walk_in_order(node: object, visit: Callable[[Element], None]) -> None:
 
 
 def _span(cls: str, text: str) -> Element:
-    return {"t": "Span", "c": [["", [cls], []], [{"t": "Str", "c": text}]]}
+    return span(make_attr(class_names=[cls]), [{"t": "Str", "c": text}])
 
 
-def _label_caption(caption: list, label: str) -> None:
+def _label_caption(blocks: list[Element], label: str) -> None:
     """Prefix a caption's first block with 'Tabell 2:' (only when it has a caption)."""
-    blocks = caption[1]
     if blocks and blocks[0]["t"] in ("Plain", "Para"):
-        blocks[0]["c"][:0] = [_span("caption-label", label), {"t": "Space"}]
+        children(blocks[0])[:0] = [_span("caption-label", label), {"t": "Space"}]
 
 
 def resolve(ast: Ast, numbers: dict[str, str], gettext: Callable[[str], str],
@@ -88,7 +100,7 @@ def resolve(ast: Ast, numbers: dict[str, str], gettext: Callable[[str], str],
             blocks.append(block)
             continue
         action = _citations_in(source, numbers, gettext, problems)
-        blocks.append({**block, "c": [block["c"][0], walk(block["c"][1], action)]})
+        blocks.append(with_children(block, walk(children(block), action)))
     return {**ast, "blocks": blocks}
 
 
@@ -99,18 +111,16 @@ def _citations_in(source: Path, numbers: dict[str, str], gettext: Callable[[str]
     def cite(element: Element) -> Element | None:
         if element["t"] != "Cite":
             return None
-        citations, _text = element["c"]
-        ids = [c["citationId"] for c in citations]
+        ids = citation_ids(element)
         if not all(i.split("-", 1)[0].lower() in PREFIXES and "-" in i for i in ids):
             return None
         parts: list[Element] = []
-        for index, citation in enumerate(citations):
-            identifier = citation["citationId"]
-            prefix, _, _rest = identifier.partition("-")
-            target = prefix.lower() + identifier[len(prefix):]
+        for index, key in enumerate(ids):
+            prefix, _, _rest = key.partition("-")
+            target = prefix.lower() + key[len(prefix):]
             if target not in numbers:
-                problems.error(locate(source, "@" + identifier),
-                               f"the cross-reference '@{identifier}' points "
+                problems.error(locate(source, "@" + key),
+                               f"the cross-reference '@{key}' points "
                                "to no section, table or figure",
                                "give the heading, table caption or figure the id {#"
                                f"{target}}}")
@@ -121,8 +131,7 @@ def _citations_in(source: Path, numbers: dict[str, str], gettext: Callable[[str]
             if parts:
                 parts += [{"t": "Str", "c": ","}, {"t": "Space"}]
             text = [{"t": "Str", "c": word}, {"t": "Space"}, {"t": "Str", "c": numbers[target]}]
-            parts.append({"t": "Link", "c": [["", ["cross-reference"], []], text,
-                                             ["#" + target, ""]]})
-        return {"t": "Span", "c": [["", [], []], parts]}
+            parts.append(link(make_attr(class_names=["cross-reference"]), text, "#" + target))
+        return span(make_attr(), parts)
 
     return cite

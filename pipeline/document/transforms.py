@@ -7,15 +7,23 @@ The rendered Markdown wraps each chapter in a `::: {.chapter source="…"}` div
 
 from __future__ import annotations
 
-from collections.abc import Container
 from pathlib import Path
 
 from pipeline.document.pandoc import Ast
 from pipeline.document.tree import (
     Element,
     attributes,
+    children,
+    div_class,
+    heading_level,
+    identifier,
     stringify,
+    target_of,
     walk,
+    with_children,
+    with_heading_level,
+    with_url,
+    without_attribute,
 )
 from pipeline.problems import Position
 
@@ -26,20 +34,11 @@ def chapter_fence(source: str, markdown: str) -> str:
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
 
 
-def classed_div(element: Element, classes: Container[str]) -> tuple[str, list, list] | None:
-    """(class, attributes, blocks) of a div with one of `classes`, else None."""
-    if element["t"] != "Div":
-        return None
-    attr, blocks = element["c"]
-    name = next((c for c in attr[1] if c in classes), None)
-    return None if name is None else (name, attr, blocks)
-
-
 def chapter_source(element: Element, content_root: Path) -> Path | None:
     """The chapter file a top-level chapter div came from, or None for other elements."""
-    if classed_div(element, (CHAPTER_CLASS,)) is None:
+    if div_class(element, (CHAPTER_CLASS,)) is None:
         return None
-    return content_root / attributes(element["c"][0])["source"]
+    return content_root / attributes(element)["source"]
 
 
 def locate(source: Path, needle: str) -> Position:
@@ -60,13 +59,10 @@ def apply_fig_alt(ast: Ast) -> Ast:
     def image(element: Element) -> Element | None:
         if element["t"] != "Image":
             return None
-        (ident, classes, pairs), _inlines, target = element["c"]
-        alt = dict(pairs).get("fig-alt")
+        alt = attributes(element).get("fig-alt")
         if alt is None:
             return None
-        rest = [[key, value] for key, value in pairs if key != "fig-alt"]
-        text = [{"t": "Str", "c": alt}]
-        return {"t": "Image", "c": [[ident, classes, rest], text, target]}
+        return with_children(without_attribute(element, "fig-alt"), [{"t": "Str", "c": alt}])
 
     return {**ast, "blocks": walk(ast["blocks"], image)}
 
@@ -76,21 +72,25 @@ def shift_chapter_headings(ast: Ast, by: int) -> Ast:
     if not by:
         return ast
     blocks = [
-        {**block, "c": [block["c"][0], shift_headings({"blocks": block["c"][1]}, by)["blocks"]]}
-        if classed_div(block, (CHAPTER_CLASS,)) else block
+        with_children(block, _shifted(children(block), by))
+        if div_class(block, (CHAPTER_CLASS,)) is not None else block
         for block in ast["blocks"]
     ]
     return {**ast, "blocks": blocks}
 
 
 def shift_headings(ast: Ast, by: int) -> Ast:
+    """Move every heading `by` levels down (no deeper than 6)."""
+    return {**ast, "blocks": _shifted(ast["blocks"], by)}
+
+
+def _shifted(blocks: list[Element], by: int) -> list[Element]:
     def shift(element: Element) -> Element | None:
         if element["t"] != "Header":
             return None
-        level, attr, inlines = element["c"]
-        return {"t": "Header", "c": [min(level + by, 6), attr, inlines]}
+        return with_heading_level(element, min(heading_level(element) + by, 6))
 
-    return {**ast, "blocks": walk(ast["blocks"], shift)}
+    return walk(blocks, shift)
 
 
 def headings(ast: Ast, max_level: int = 2) -> list[tuple[int, str, str]]:
@@ -98,9 +98,9 @@ def headings(ast: Ast, max_level: int = 2) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
 
     def collect(element: Element) -> None:
-        if element["t"] == "Header" and element["c"][0] <= max_level:
-            level, attr, inlines = element["c"]
-            found.append((level, attr[0], stringify(inlines)))
+        if element["t"] == "Header" and heading_level(element) <= max_level:
+            found.append((heading_level(element), identifier(element),
+                          stringify(children(element))))
 
     walk(ast["blocks"], collect)
     return found
@@ -111,10 +111,10 @@ def swap_image_suffix(ast: Ast, old: str, new: str) -> Ast:
     def swap(element: Element) -> Element | None:
         if element["t"] != "Image":
             return None
-        attr, inlines, (url, title) = element["c"]
+        url = target_of(element).url
         sibling = Path(url).with_suffix(new)
         if url.endswith(old) and sibling.is_file():
-            return {"t": "Image", "c": [attr, inlines, [str(sibling), title]]}
+            return with_url(element, str(sibling))
         return None
 
     return {**ast, "blocks": walk(ast["blocks"], swap)}

@@ -1,16 +1,41 @@
 """Small helpers over pandoc's JSON AST, in the spirit of panflute.
 
+The accessors (`identifier`, `children`, `target_of`, …) and builders
+(`with_url`, `span`, …) name the positions of pandoc's JSON, so that no
+transform indexes an element's contents by number.
+
 A transform is a function over one element that returns None (keep it), a
 replacement element, or a `Splice` of elements to put in its place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Container, Iterable
+from typing import Any, NamedTuple
 
 Element = dict[str, Any]
 Action = Callable[[Element], Any]
+Attr = list[Any]
+"""An element's attributes as pandoc writes them: [identifier, [class, …], [[key, value], …]]."""
+
+# Where an element of each type keeps its Attr in its contents ("c").
+_ATTR_AT = {"Header": 1, "Div": 0, "Span": 0, "Figure": 0, "Table": 0, "CodeBlock": 0,
+            "Code": 0, "Image": 0, "Link": 0}
+# Where an element keeps its inlines or blocks, when it holds more than those.
+_CHILDREN_AT = {"Header": 2, "Div": 1, "Span": 1, "Image": 1, "Link": 1, "Figure": 2,
+                "Quoted": 1, "Cite": 1}
+# Elements whose contents are their inlines or blocks and nothing else.
+_ONLY_CHILDREN = frozenset({"Para", "Plain", "Emph", "Underline", "Strong", "Strikeout",
+                            "Superscript", "Subscript", "SmallCaps", "BlockQuote", "Note"})
+# Elements whose contents are [something, text]: the text a reader sees or a raw format's.
+_LITERAL = frozenset({"Code", "CodeBlock", "Math", "RawInline", "RawBlock"})
+
+
+class Target(NamedTuple):
+    """Where a link or an image points."""
+
+    url: str
+    title: str
 
 
 class Splice(list):
@@ -54,10 +79,10 @@ def _text(node: Any) -> str:
     if kind in ("Space", "SoftBreak", "LineBreak"):
         return " "
     if kind in ("Code", "Math"):
-        return content[1]
+        return literal_text(node)
     if kind == "Quoted":
         mark = "\u2018\u2019" if content[0]["t"] == "SingleQuote" else "\u201c\u201d"
-        return mark[0] + _text(content[1]) + mark[1]
+        return mark[0] + _text(children(node)) + mark[1]
     if kind in ("Note", "RawInline", "RawBlock"):
         return ""
     if kind in ("Para", "Plain", "Header"):
@@ -65,8 +90,130 @@ def _text(node: Any) -> str:
     return _text(content)
 
 
-def attributes(attr: list[Any]) -> dict[str, str]:
-    return dict(attr[2])
+def attr_of(element: Element) -> Attr | None:
+    """An element's attributes, or None for a type that has none (Str, Para, …)."""
+    at = _ATTR_AT.get(element["t"])
+    return None if at is None else element["c"][at]
+
+
+def _attr(element: Element) -> Attr:
+    attr = attr_of(element)
+    if attr is None:
+        raise TypeError(f"a {element['t']} has no attributes")
+    return attr
+
+
+def identifier(element: Element) -> str:
+    """The id (`{#the-id}`) of an element with attributes; empty when it has none."""
+    return _attr(element)[0]
+
+
+def classes(element: Element) -> list[str]:
+    return _attr(element)[1]
+
+
+def attribute_pairs(element: Element) -> list[list[str]]:
+    """The key-value attributes as written: in order, a repeated key kept."""
+    return _attr(element)[2]
+
+
+def attributes(element: Element) -> dict[str, str]:
+    """The key-value attributes as a mapping (of a repeated key, the last)."""
+    return dict(attribute_pairs(element))
+
+
+def make_attr(ident: str = "", class_names: Iterable[str] = (),
+              pairs: Iterable[tuple[str, str] | list[str]] = ()) -> Attr:
+    return [ident, list(class_names), [[key, value] for key, value in pairs]]
+
+
+def with_attributes(element: Element, pairs: Iterable[tuple[str, str] | list[str]]) -> Element:
+    """A copy of `element` with other key-value attributes, its id and classes kept."""
+    attr = make_attr(identifier(element), classes(element), pairs)
+    return _with_part(element, _ATTR_AT[element["t"]], attr)
+
+
+def without_attribute(element: Element, key: str) -> Element:
+    """A copy of `element` without the key-value attribute `key`."""
+    return with_attributes(element, [(name, value) for name, value in attribute_pairs(element)
+                                     if name != key])
+
+
+def div_class(element: Element, names: Container[str]) -> str | None:
+    """The first class of a div that is one of `names`; None for any other element."""
+    if element["t"] != "Div":
+        return None
+    return next((name for name in classes(element) if name in names), None)
+
+
+def children(element: Element) -> list[Element]:
+    """The inlines or blocks an element holds: a heading's text, an image's description,
+    a div's blocks, a paragraph's inlines."""
+    if element["t"] in _ONLY_CHILDREN:
+        return element["c"]
+    return element["c"][_CHILDREN_AT[element["t"]]]
+
+
+def with_children(element: Element, new: list[Element]) -> Element:
+    """A copy of `element` holding `new` in place of its inlines or blocks."""
+    if element["t"] in _ONLY_CHILDREN:
+        return {**element, "c": new}
+    return _with_part(element, _CHILDREN_AT[element["t"]], new)
+
+
+def heading_level(element: Element) -> int:
+    return element["c"][0]
+
+
+def with_heading_level(element: Element, level: int) -> Element:
+    return _with_part(element, 0, level)
+
+
+def target_of(element: Element) -> Target:
+    """The url and title of a link or an image."""
+    url, title = element["c"][2]
+    return Target(url, title)
+
+
+def with_url(element: Element, url: str) -> Element:
+    """A copy of a link or an image pointing at `url`, its title kept."""
+    return _with_part(element, 2, [url, target_of(element).title])
+
+
+def caption_blocks(element: Element) -> list[Element]:
+    """The blocks of a table's or a figure's caption (its long form)."""
+    return element["c"][1][1]
+
+
+def citation_ids(element: Element) -> list[str]:
+    """The keys a Cite cites (`[@a; @b]`), in order."""
+    return [citation["citationId"] for citation in element["c"][0]]
+
+
+def literal_text(element: Element) -> str:
+    """The text of code, math or a raw element, as written."""
+    if element["t"] not in _LITERAL:
+        raise TypeError(f"a {element['t']} holds no literal text")
+    return element["c"][1]
+
+
+def _with_part(element: Element, at: int, value: Any) -> Element:
+    """A copy of `element` whose contents hold `value` at position `at`."""
+    contents = list(element["c"])
+    contents[at] = value
+    return {**element, "c": contents}
+
+
+def span(attr: Attr, inlines: list[Element]) -> Element:
+    return {"t": "Span", "c": [attr, inlines]}
+
+
+def div(attr: Attr, blocks: list[Element]) -> Element:
+    return {"t": "Div", "c": [attr, blocks]}
+
+
+def link(attr: Attr, inlines: list[Element], url: str, title: str = "") -> Element:
+    return {"t": "Link", "c": [attr, inlines, [url, title]]}
 
 
 def meta_string(value: str) -> Element:

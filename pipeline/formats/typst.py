@@ -11,16 +11,19 @@ import re
 from collections.abc import Callable
 
 from pipeline.document.pandoc import Ast
-from pipeline.document.transforms import classed_div
 from pipeline.document.tree import (
     Element,
     Splice,
     attributes,
+    children,
+    div_class,
     raw_block,
     raw_inline,
     stringify,
+    target_of,
     typst_string,
     walk,
+    without_attribute,
 )
 from pipeline.render.localizer import language_tag
 
@@ -34,10 +37,9 @@ def typst_images(ast: Ast, path: Callable[[str], str]) -> Ast:
     def image(element: Element) -> Element | None:
         if element["t"] != "Image":
             return None
-        attr, inlines, (url, _title) = element["c"]
-        alt = stringify(inlines)
-        args = [typst_string(path(url)), f"alt: {typst_string(alt)}"]
-        width = _typst_length(attributes(attr).get("width"))
+        alt = stringify(children(element))
+        args = [typst_string(path(target_of(element).url)), f"alt: {typst_string(alt)}"]
+        width = _typst_length(attributes(element).get("width"))
         if width:
             args.append(f"width: {width}")
         return raw_inline("typst", "#image(" + ", ".join(args) + ")")
@@ -49,10 +51,10 @@ def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
     """A div with one of `classes` becomes a call of the Typst function of that name,
     defined by the template: `::: {.signature}` -> `#signature[ … ]`."""
     def wrap(element: Element) -> Splice | None:
-        if (found := classed_div(element, classes)) is None:
+        if (name := div_class(element, classes)) is None:
             return None
-        name, _attr, blocks = found
-        return Splice([raw_block("typst", f"#{name}["), *blocks, raw_block("typst", "]")])
+        return Splice([raw_block("typst", f"#{name}["), *children(element),
+                       raw_block("typst", "]")])
 
     return {**ast, "blocks": walk(ast["blocks"], wrap)}
 
@@ -84,20 +86,19 @@ def typst_languages(ast: Ast) -> Ast:
     def language(element: Element) -> Splice | None:
         if element["t"] not in ("Span", "Div"):
             return None
-        attr, children = element["c"]
-        lang = attributes(attr).get("lang")
+        lang = attributes(element).get("lang")
         if not lang:
             return None
         code, _, region = lang.partition("-")
         region = region or language_tag(code.lower()).partition("-")[2]
         args = f"lang: {typst_string(code.lower())}, "
         args += f"region: {typst_string(region.upper())}" if region else "region: none"
-        rest = [attr[0], attr[1], [pair for pair in attr[2] if pair[0] != "lang"]]
+        rest = without_attribute(element, "lang")
         if element["t"] == "Span":
-            return Splice([raw_inline("typst", f"#text({args})["),
-                           {"t": "Span", "c": [rest, children]}, raw_inline("typst", "]")])
-        return Splice([raw_block("typst", f"#block[#set text({args})"),
-                       {"t": "Div", "c": [rest, children]}, raw_block("typst", "]")])
+            return Splice([raw_inline("typst", f"#text({args})["), rest,
+                           raw_inline("typst", "]")])
+        return Splice([raw_block("typst", f"#block[#set text({args})"), rest,
+                       raw_block("typst", "]")])
 
     return {**ast, "blocks": walk(ast["blocks"], language)}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.content.model import Brand
 from pipeline.document.prepared import Document
-from pipeline.document.tree import Element
+from pipeline.document.tree import Element, attributes, children, literal_text
 from pipeline.render.charts import BarChart, draw
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import escape_text
@@ -73,16 +73,16 @@ def words_by_language(node: object, lang: str) -> Counter[str]:
     if not isinstance(node, dict) or "t" not in node:
         return counts
     element: Element = node
-    kind, content = element["t"], element.get("c")
+    kind = element["t"]
     if kind == "Str":
-        counts[lang] += len(_WORD.findall(content))
+        counts[lang] += len(_WORD.findall(element["c"]))
     elif kind in ("Code", "CodeBlock"):
-        counts[lang] += len(_WORD.findall(content[1]))
+        counts[lang] += len(_WORD.findall(literal_text(element)))
     elif kind in ("Div", "Span"):
-        own = dict(content[0][2]).get("lang", lang).split("-")[0]
-        counts.update(words_by_language(content[1], own))
+        own = attributes(element).get("lang", lang).split("-")[0]
+        counts.update(words_by_language(children(element), own))
     elif kind not in ("RawInline", "RawBlock", "Image"):
-        counts.update(words_by_language(content, lang))
+        counts.update(words_by_language(element.get("c"), lang))
     return counts
 
 

@@ -20,8 +20,16 @@ from docx.shared import Cm, Pt
 from pipeline.document import boxes, pandoc
 from pipeline.document.pandoc import Ast
 from pipeline.document.prepared import Document, metadata, with_metadata
-from pipeline.document.transforms import classed_div, headings, swap_image_suffix
-from pipeline.document.tree import Element, meta_inlines, typst_string, walk
+from pipeline.document.transforms import headings, swap_image_suffix
+from pipeline.document.tree import (
+    Element,
+    attribute_pairs,
+    div_class,
+    meta_inlines,
+    typst_string,
+    walk,
+    with_attributes,
+)
 from pipeline.formats.docx import package as docx_package
 from pipeline.formats.docx.reference import build_reference
 from pipeline.formats.typst_files import typst_path
@@ -199,11 +207,9 @@ def _page_break():
 def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
     """A div with a class in `styles` gets that Word paragraph style (custom-style)."""
     def style(element: Element) -> Element | None:
-        if (found := classed_div(element, styles)) is None:
+        if (name := div_class(element, styles)) is None:
             return None
-        name, attr, blocks = found
-        return {"t": "Div", "c": [[attr[0], attr[1], [*attr[2], ["custom-style", styles[name]]]],
-                                  blocks]}
+        return with_attributes(element, [*attribute_pairs(element), ("custom-style", styles[name])])
 
     return {**ast, "blocks": walk(ast["blocks"], style)}
 
@@ -213,10 +219,10 @@ def regional_language_tags(ast: Ast) -> Ast:
     def tag(element: Element) -> Element | None:
         if element["t"] not in ("Span", "Div"):
             return None
-        (ident, classes, pairs), children = element["c"]
+        pairs = attribute_pairs(element)
         if not any(key == "lang" for key, _ in pairs):
             return None
-        pairs = [[key, language_tag(value) if key == "lang" else value] for key, value in pairs]
-        return {"t": element["t"], "c": [[ident, classes, pairs], children]}
+        return with_attributes(element, [(key, language_tag(value) if key == "lang" else value)
+                                         for key, value in pairs])
 
     return {**ast, "blocks": walk(ast["blocks"], tag)}
