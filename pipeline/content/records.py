@@ -148,12 +148,7 @@ class Record:
     def strings(
         self, key: str, vocabulary: Iterable[Any] | None = None, required: bool = False
     ) -> list[str]:
-        if self._missing(key, required):
-            return []
-        value = self.data[key]
-        if not isinstance(value, list):
-            self._wrong(key, "a list", "write it as [a, b] or one '- item' line each")
-            return []
+        value = self._list(key, required, "write it as [a, b] or one '- item' line each")
         allowed = tuple(vocabulary) if vocabulary is not None else None
         items = []
         for index, item in enumerate(value):
@@ -167,6 +162,16 @@ class Record:
                 self.problems.error(where, f"each item of '{key}' must be text")
         return items
 
+    def _list(self, key: str, required: bool, hint: str) -> list:
+        """The list at `key`; empty (with an error if it is something else) otherwise."""
+        if self._missing(key, required):
+            return []
+        value = self.data[key]
+        if not isinstance(value, list):
+            self._wrong(key, "a list", hint)
+            return []
+        return value
+
     def child(self, key: str, noun: str, fields: Iterable[str], required: bool = True) -> Record:
         if self._missing(key, required):
             return Record(None if required else {}, self.position, noun, fields,
@@ -176,12 +181,7 @@ class Record:
 
     def children(self, key: str, noun: str, fields: Iterable[str],
                  required: bool = False) -> list[Record]:
-        if self._missing(key, required):
-            return []
-        value = self.data[key]
-        if not isinstance(value, list):
-            self._wrong(key, "a list", "write one '- ' item per line")
-            return []
+        value = self._list(key, required, "write one '- ' item per line")
         return [
             Record(item, value.where(index), noun, fields, self.problems, self.languages)
             for index, item in enumerate(value)

@@ -274,6 +274,8 @@ def activity_view(activity: Activity, result: ActivityResult | None, w: Localize
 
 @dataclass(frozen=True)
 class SubgoalView(View):
+    """A sub-goal of the plan (delmål) with its activities."""
+
     id: str
     title: str
     activities: tuple[ActivityView, ...]
@@ -281,6 +283,8 @@ class SubgoalView(View):
 
 @dataclass(frozen=True)
 class GoalView(View):
+    """A main goal of the plan: its sub-goals, or its activities directly."""
+
     id: str
     title: str
     subgoals: tuple[SubgoalView, ...]
@@ -389,6 +393,8 @@ class SignatoryView(View):
 
 @dataclass(frozen=True)
 class LetterView(View):
+    """The frame of a hearing response: recipient, references, signatories."""
+
     recipient: str
     address: tuple[str, ...]
     their_ref: str
@@ -400,6 +406,8 @@ class LetterView(View):
 
 @dataclass(frozen=True)
 class PublicationView(View):
+    """The publication being built, in the chapter's language."""
+
     slug: str
     kind: str
     title: str
