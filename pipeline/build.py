@@ -26,7 +26,12 @@ from pipeline.document import crossref, pandoc
 from pipeline.document.citations import check_keys, cite
 from pipeline.document.layout import Layout
 from pipeline.document.prepared import Document, describe
-from pipeline.document.transforms import apply_fig_alt, chapter_fence, shift_chapter_headings
+from pipeline.document.transforms import (
+    apply_fig_alt,
+    chapter_fence,
+    chapter_texts,
+    shift_chapter_headings,
+)
 from pipeline.document.tree import Element, target_of, walk
 from pipeline.formats import WRITERS
 from pipeline.kinds import KINDS
@@ -156,8 +161,15 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     # The Markdown is checked even when a chapter's expressions failed: all problems at once.
     stem = work_dir / f"{publication.slug}-{lang}"
-    ast = cache.remembered(stem.with_suffix(".parsed.json"), [source],
+    try:
+        ast = cache.remembered(stem.with_suffix(".parsed.json"), [source],
                                lambda: pandoc.parse_markdown(source))
+    except pandoc.PandocError as error:
+        for where in _unreadable_chapters(source, content.root) or [publication.folder]:
+            problems.error(Position(where), f"pandoc could not read this text: {error}",
+                           "look for lists or quotes nested very deep, or a paragraph with "
+                           "very many brackets [ ] or < signs")
+        return None
     ast = shift_chapter_headings(ast, layout.shift_headings)
     numbers = crossref.number(ast, layout.number_sections, localizer.gettext)
     ast = crossref.resolve(ast, numbers, localizer.gettext, content.root, problems)
@@ -178,6 +190,17 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
                            f"the citations could not be resolved: {error}")
             return None
     return describe(content, publication, localizer, ast, layout, work_dir, figures)
+
+
+def _unreadable_chapters(source: str, content_root: Path) -> list[Path]:
+    """The chapters of a document pandoc could not read, each read alone to find them."""
+    found = []
+    for chapter, text in chapter_texts(source):
+        try:
+            pandoc.parse_markdown(text)
+        except pandoc.PandocError:
+            found.append(content_root / chapter)
+    return found
 
 
 def _markdown(content: Content, publication: Publication, lang: str, layout: Layout,

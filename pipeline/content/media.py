@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+# The most pixels a picture may have. A full A4 page printed at 300 dpi is 8.7 million;
+# Typst holds a picture decoded, 4 bytes a pixel, so 50 million already take 200 MB.
+# Pillow itself warns past 89 million pixels and refuses twice that: both are this error.
+LARGEST_PICTURE = 50_000_000
+TOO_MANY_PIXELS = (f"has more than {LARGEST_PICTURE // 1_000_000} million pixels; scale it "
+                   "down (3,500 × 2,500 pixels print sharp on a whole A4 page)")
 FONT_MAGIC = (b"OTTO", b"\x00\x01\x00\x00", b"true", b"wOFF", b"wOF2", b"ttcf")
 
 
@@ -16,8 +23,14 @@ def image_problem(path: Path) -> str | None:
     if path.suffix.lower() == ".svg":
         return svg_problem(path)
     try:
-        with Image.open(path) as picture:
-            picture.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as picture:
+                if picture.width * picture.height > LARGEST_PICTURE:
+                    return TOO_MANY_PIXELS
+                picture.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return TOO_MANY_PIXELS
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
         return f"is not a picture that can be read ({type(error).__name__})"
     return None

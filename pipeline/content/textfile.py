@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.content.characters import UNWANTED_HINT, describe, first_unwanted, line_and_column
 from pipeline.problems import Position, Problems
+
+# The largest chapter or YAML file read. The largest real one is 15 kB; a 2 MB
+# chapter is some 300,000 words, and pandoc reads one in about 2 s and 250 MB.
+# A file beyond it is a pasted dump or a mistake that would stall the build.
+LARGEST_FILE = 2_000_000
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """The file's text; None (with an error at the byte's line) when it is not UTF-8.
+    """The file's text; None (with an error at its line) when it cannot be used.
 
-    A byte-order mark and Windows line ends are read fine but warned about,
-    since other tools in the chain may trip over them.
+    A file larger than LARGEST_FILE, one that is not UTF-8 and one holding a
+    control character are errors. A byte-order mark and Windows line ends are
+    read fine but warned about, since other tools in the chain may trip over them.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.error(Position(path), f"cannot read the file: {error.strerror}")
+    data = _read_bytes(path, problems)
+    if data is None:
         return None
     try:
         text = data.decode("utf-8")
@@ -38,4 +43,32 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.warning(Position(path, line), "the file has Windows line ends (CRLF)",
                          "save it with Unix line ends (LF)")
         text = text.replace("\r\n", "\n")
-    return text
+    return None if _has_unwanted(path, text, problems) else text
+
+
+def _read_bytes(path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, never more than LARGEST_FILE of them."""
+    try:
+        with path.open("rb") as source:
+            data = source.read(LARGEST_FILE + 1)
+    except OSError as error:
+        problems.error(Position(path), f"cannot read the file: {error.strerror}")
+        return None
+    if len(data) > LARGEST_FILE:
+        problems.error(Position(path), f"the file is larger than {LARGEST_FILE // 1_000_000} MB",
+                       "split it into several files; a text this long is most likely a "
+                       "pasted dump")
+        return None
+    return data
+
+
+def _has_unwanted(path: Path, text: str, problems: Problems) -> bool:
+    found = first_unwanted(text)
+    if found is None:
+        return False
+    index, count = found
+    more = f" and {count - 1} more" if count > 1 else ""
+    problems.error(Position(path, *line_and_column(text, index)),
+                   f"the file holds a control character ({describe(text[index])}){more}",
+                   UNWANTED_HINT)
+    return True

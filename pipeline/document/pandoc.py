@@ -1,7 +1,9 @@
 """The one module that runs pandoc (the binary shipped by pypandoc-binary).
 
 Markdown is parsed once into pandoc's JSON AST; each output format is written
-from that same tree.
+from that same tree. Every run is bounded in time and memory: some Markdown
+(brackets or quotes by the thousand in one paragraph) makes pandoc's parser
+take hours and gigabytes, and a build must stop with an error instead.
 """
 
 from __future__ import annotations
@@ -19,6 +21,14 @@ from pipeline.problems import BuildError
 # pandoc's Markdown, as writers know it, minus raw HTML and raw TeX: content is
 # text and Markdown only, so nothing a writer types reaches an output as markup.
 READER = "markdown-raw_html-raw_tex-raw_attribute"
+# The real annual report is read in 0.1 s and written in a second; a 10 MB document
+# is read in 9 s with 760 MB. A run beyond these limits is stopped.
+SECONDS = 60
+HEAP_MB = 1024  # the Haskell heap: pandoc stops with "Heap exhausted" beyond it
+HEAP_EXHAUSTED = 251  # the exit status of a Haskell program out of heap
+# How deep the tree may nest, in its JSON levels: the real content goes 16 deep; a quote
+# inside a quote adds 2, a list inside a list 3. Python's own walks stop near 1,000.
+DEEPEST = 120
 
 Ast = dict[str, Any]
 
@@ -33,15 +43,41 @@ def executable() -> str:
 
 
 def run(args: list[str], stdin: bytes) -> bytes:
-    completed = subprocess.run([executable(), *args], input=stdin, capture_output=True,
-                               check=False)
+    command = [executable(), *args, "+RTS", f"-M{HEAP_MB}m", "-RTS"]
+    try:
+        completed = subprocess.run(command, input=stdin, capture_output=True, check=False,
+                                   timeout=SECONDS)
+    except subprocess.TimeoutExpired as error:
+        raise PandocError(f"pandoc took more than {SECONDS} s") from error
+    if completed.returncode == HEAP_EXHAUSTED:
+        raise PandocError(f"pandoc needed more than {HEAP_MB} MB of memory")
     if completed.returncode != 0:
         raise PandocError(completed.stderr.decode("utf-8", errors="replace").strip())
     return completed.stdout
 
 
 def parse_markdown(text: str) -> Ast:
-    return json.loads(run(["--from", READER, "--to", "json"], text.encode("utf-8")))
+    """The document's tree; a PandocError when it nests too deeply to be worked on."""
+    output = run(["--from", READER, "--to", "json"], text.encode("utf-8"))
+    try:
+        ast = json.loads(output)
+    except RecursionError:
+        ast = None
+    if ast is None or depth(ast["blocks"]) > DEEPEST:
+        raise PandocError("the text nests lists, quotes or emphasis too deeply")
+    return ast
+
+
+def depth(value: object) -> int:
+    """How deep `value` nests, measured without recursion (so any depth can be measured)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        children = item.values() if isinstance(item, dict) else \
+            item if isinstance(item, list) else ()
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def write(ast: Ast, to: str, args: list[str], output: Path | None = None) -> bytes:

@@ -7,6 +7,7 @@ The rendered Markdown wraps each chapter in a `::: {.chapter source="…"}` div
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.document.pandoc import Ast
@@ -30,8 +31,19 @@ from pipeline.problems import Position
 CHAPTER_CLASS = "chapter"
 
 
+# The line that opens a chapter in the rendered Markdown; group 1 is its source.
+CHAPTER_OPENING = re.compile(rf'^::::::::: \{{\.{CHAPTER_CLASS} source="([^"\n]*)"\}}$',
+                             re.MULTILINE)
+
+
 def chapter_fence(source: str, markdown: str) -> str:
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
+
+
+def chapter_texts(markdown: str) -> list[tuple[str, str]]:
+    """(source, text) of each chapter of a publication's rendered Markdown."""
+    pieces = CHAPTER_OPENING.split(markdown)
+    return list(zip(pieces[1::2], pieces[2::2], strict=True))
 
 
 def chapter_source(element: Element, content_root: Path) -> Path | None:
