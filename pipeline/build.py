@@ -93,7 +93,7 @@ def build(request: Request) -> list[Built]:
                 item.stamp.write_text(item.key)
         if built:
             write_index(content, request.output, problems)
-            if problems.errors:  # the outputs are in place; the index says what is wrong
+            if problems.errors:  # the outputs are in place; say what the index lacks
                 raise ContentError(problems)
     return built
 
