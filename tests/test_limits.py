@@ -65,3 +65,11 @@ def test_a_pandoc_run_past_its_time_is_an_error(tmp_path: Path,
     assert status == 1
     assert "error: pandoc could not read this text: pandoc took more than 0.001 s" in output
     assert "Traceback" not in output
+
+
+def test_an_included_file_larger_than_the_limit_is_an_error(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {CHAPTER: ("Andel:", '{% include "stor.md" %}\n\nAndel:')})
+    (folder / "publications/rapport/nb/stor.md").write_text("ord " * 600_000, encoding="utf-8")
+    status, output = check(folder)
+    assert status == 1
+    assert f"{CHAPTER}:9: error: 'stor.md' is larger than 2 MB" in output

@@ -34,7 +34,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 
-from pipeline.content.textfile import read_text
+from pipeline.content.textfile import LARGEST_FILE, read_text
 from pipeline.problems import Position, Problems
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, as_markdown_text
@@ -204,6 +204,8 @@ class ChapterLoader(jinja2.BaseLoader):
                 raise OutsideFolder(template)
             if not resolved.is_file():
                 continue
+            if resolved.stat().st_size > LARGEST_FILE:
+                raise RenderLimit(f"'{template}' is larger than {LARGEST_FILE // 1_000_000} MB")
             # Up to date for the environment's life: one publication in one language.
             return resolved.read_text(encoding="utf-8"), str(path), lambda: True
         raise jinja2.TemplateNotFound(template)
