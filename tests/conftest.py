@@ -15,7 +15,7 @@ from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The NCP's 2025 business plan as extracted from its PDF (a copy of shared/seed/).
+# The NCP's 2025 business plan as extracted from its PDF: the source of content/plans/2025.yaml.
 SEED = FIXTURES / "virksomhetsplan-2025.txt"
 
 

@@ -1,6 +1,7 @@
 """The typed content model: what the loader builds and the renderers read.
 
-Field names follow the content model contract (shared/CONTENT-MODEL.md).
+Field names follow the content model: the fields the files under content/ use, documented in
+docs/content.md and docs/chapters.md.
 """
 
 from __future__ import annotations
