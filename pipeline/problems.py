@@ -85,10 +85,13 @@ def _sort_key(problem: Problem) -> tuple[str, int, int]:
 
 
 def _relative(path: Path, root: Path) -> Path:
-    try:
-        return path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return path
+    """`path` from `root`: as written first (a symlink keeps its own name), else resolved."""
+    for candidate in (path.absolute(), path.resolve()):
+        try:
+            return candidate.relative_to(root.resolve())
+        except ValueError:
+            continue
+    return path
 
 
 def _source_line(position: Position) -> str | None:

@@ -328,3 +328,10 @@ def test_a_folder_of_many_problems_is_reported_whole_in_one_run() -> None:
         assert sum(line.startswith(expected) for line in reported) == 1, (expected, output)
     assert len(reported) == len(MANY_PROBLEMS), output
     assert output.rstrip().endswith(f"{len(MANY_PROBLEMS) - 1} error(s), 1 warning(s)")
+
+
+def test_an_empty_chapter_is_a_warning(tmp_path: Path) -> None:
+    status, output = check(broken(tmp_path, {"publications/rapport/nb/saker.md": ""}),
+                           "--strict")
+    assert status == 1
+    assert "publications/rapport/nb/saker.md: warning: the chapter is empty" in output

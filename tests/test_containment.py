@@ -197,3 +197,17 @@ def test_a_reference_url_must_be_a_web_address(tmp_path: Path) -> None:
     assert status == 1
     assert ("publications/rapport/referanser.yaml:4:10: error: the reference 'x' has a URL "
             "that is not a web address") in output, output
+
+
+def test_a_case_file_that_links_out_of_the_folder_is_not_read(tmp_path: Path) -> None:
+    folder = broken(tmp_path, {})
+    elsewhere = tmp_path / "andre-saker" / "2025-09.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text((folder / "cases/2025-03.yaml").read_text(encoding="utf-8")
+                         .replace("2025-03", "2025-09"), encoding="utf-8")
+    (folder / "cases/2025-09.yaml").symlink_to(elsewhere)
+    status, output = check(folder)
+    assert status == 1
+    assert ("cases/2025-09.yaml: error: '2025-09.yaml' is not read: it links to a file "
+            "outside the content folder") in output
+    assert output.count("error") == 2  # this one, and the count line: nothing read from it

@@ -36,7 +36,7 @@ from pipeline.content.model import (
     Subgoal,
     file_fields,
 )
-from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
+from pipeline.content.paths import OUTSIDE_HINT, inside, resolve_inside
 from pipeline.content.records import Record
 from pipeline.content.urls import is_email, is_web_address
 from pipeline.content.yamlfile import load_yaml
@@ -48,6 +48,8 @@ T = TypeVar("T")
 def gather(root: Path, problems: Problems) -> Content | None:
     root = root.resolve()
     site_path = root / "site.yaml"
+    if site_path.is_file() and not _inside(site_path, root, problems):
+        return None
     if not site_path.is_file():
         problems.error(Position(site_path), "the content folder has no site.yaml",
                        "every content folder starts with site.yaml (see the content model)")
@@ -63,6 +65,8 @@ def gather(root: Path, problems: Problems) -> Content | None:
     cases = list(_each(root / "cases", "case", problems, lambda f: _case(f, problems, site)))
     publications = {}
     for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
+        if not _inside(folder / "publication.yaml", root, problems):
+            continue
         publication = _publication(folder, problems, site)
         if publication is not None:
             publications[publication.slug] = publication
@@ -115,8 +119,17 @@ def _each(folder: Path, noun: str, problems: Problems,
         elif path.suffix != ".yaml":
             problems.error(Position(path), f"'{path.name}' is not read: {noun} files end in "
                            ".yaml", _rename_hint(path, noun))
-        elif (item := load(path)) is not None:
+        elif _inside(path, folder.parent, problems) and (item := load(path)) is not None:
             yield item
+
+
+def _inside(path: Path, root: Path, problems: Problems) -> bool:
+    """Whether `path` lies in the content folder after symlinks; an error where it does not."""
+    if inside(path, root):
+        return True
+    problems.error(Position(path), f"'{path.name}' is not read: it links to a file outside "
+                   "the content folder", OUTSIDE_HINT)
+    return False
 
 
 def _editor_litter(name: str) -> bool:

@@ -350,6 +350,9 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     text = read_text(path, problems)
     if text is None:
         return None
+    if not text.strip():
+        problems.warning(Position(path), "the chapter is empty",
+                         "write it, or remove it from 'chapters:' in publication.yaml")
     env.figures.start(path.name)
     env.log.start(path, [*context, *env.globals])
     try:
