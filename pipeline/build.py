@@ -8,6 +8,7 @@ temporary file that is renamed into place only when complete.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -256,8 +257,9 @@ class Gate:
 
     secrets: list[Secret]
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
+        """Computed once a build, though every output's key asks for it."""
         texts = sorted(secret.text for secret in self.secrets)
         return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 

@@ -12,6 +12,7 @@ import difflib
 from pathlib import Path
 
 from pipeline.content.media import image_problem
+from pipeline.content.paths import resolve_inside
 from pipeline.content.urls import link_problem, scheme
 from pipeline.document.pandoc import Ast
 from pipeline.document.transforms import chapter_source, locate
@@ -140,8 +141,8 @@ def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
         problems.error(where, f"the {noun} '{url}' is not a file of the content folder",
                        "save the file under assets/ and point to it")
         return None
-    path = (source.parent / url.split("#")[0]).resolve()
-    if not any(path.is_relative_to(root) for root in allowed):
+    path = resolve_inside(source.parent, url.split("#")[0], *allowed)
+    if path is None:
         problems.error(where, f"the {noun} '{url}' lies outside the content folder")
         return None
     if not path.is_file():

@@ -27,9 +27,9 @@ def check_mentions(content: Content, problems: Problems) -> None:
         for name, field, case in names:
             column = folded.find(name)
             if column >= 0:
-                if where.line and where.column is None:
-                    where = Position(where.path, where.line, column + 1)
-                problems.warning(where, f"the confidential {field} of cases/{case.path.name} "
+                at = Position(where.path, where.line, column + 1) \
+                    if where.line and where.column is None else where
+                problems.warning(at, f"the confidential {field} of cases/{case.path.name} "
                                  "appears in this text", HINT)
 
 

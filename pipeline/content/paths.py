@@ -12,14 +12,15 @@ from pathlib import Path
 OUTSIDE_HINT = "keep every file the content uses inside the content folder (no '..', no links out)"
 
 
-def inside(path: Path, root: Path) -> bool:
-    """Whether `path`, with every symlink followed, lies within `root`."""
-    return path.resolve().is_relative_to(root.resolve())
+def inside(path: Path, *roots: Path) -> bool:
+    """Whether `path`, with every symlink followed, lies within one of `roots`."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(root.resolve()) for root in roots)
 
 
-def resolve_inside(base: Path, relative: str, root: Path) -> Path | None:
-    """`relative` (as written in content) from `base`, resolved; None when outside `root`."""
+def resolve_inside(base: Path, relative: str, *roots: Path) -> Path | None:
+    """`relative` (as written in content) from `base`, resolved; None when outside `roots`."""
     if "\x00" in relative:
         return None
     path = (base / relative).resolve()
-    return path if path.is_relative_to(root.resolve()) else None
+    return path if inside(path, *roots) else None

@@ -34,6 +34,7 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 
+from pipeline.content.paths import inside
 from pipeline.content.textfile import LARGEST_FILE, read_text
 from pipeline.problems import Position, Problems
 from pipeline.render.localizer import Localizer
@@ -190,7 +191,7 @@ class ChapterLoader(jinja2.BaseLoader):
 
     def __init__(self, folders: list[Path], roots: list[Path]) -> None:
         self.folders = folders
-        self.roots = [root.resolve() for root in roots]
+        self.roots = roots
 
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -199,9 +200,9 @@ class ChapterLoader(jinja2.BaseLoader):
             path = folder.joinpath(*pieces)
             if not path.exists():
                 continue
-            resolved = path.resolve()
-            if not any(resolved.is_relative_to(root) for root in self.roots):
+            if not inside(path, *self.roots):
                 raise OutsideFolder(template)
+            resolved = path.resolve()
             if not resolved.is_file():
                 continue
             if resolved.stat().st_size > LARGEST_FILE:
