@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 import pypandoc
 import typst
 
+from pipeline.files import write_atomically
 from pipeline.resources import PACKAGE, TEMPLATES
 
 
@@ -86,11 +85,3 @@ def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
     value = compute()
     write_atomically(path, json.dumps({"key": digest, "value": value}))
     return value
-
-
-def write_atomically(path: Path, data: str | bytes) -> None:
-    """Writers working in parallel may keep the same result: each through a file of its own,
-    renamed into place whole."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-    partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    partial.replace(path)

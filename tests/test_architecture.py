@@ -7,7 +7,7 @@ import re
 from conftest import ROOT
 
 # The phases in order; a module may import only from its own phase or an earlier one.
-PHASES = ["problems", "resources", "cache", "content", "render", "document", "checks",
+PHASES = ["problems", "resources", "files", "cache", "content", "render", "document", "checks",
           ("formats", "kinds"), "publish", ("build", "scaffold"), "reports", "cli", "__main__"]
 RANK = {name: rank for rank, entry in enumerate(PHASES)
         for name in (entry if isinstance(entry, tuple) else (entry,))}

@@ -14,8 +14,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from pipeline.build import Request, build
+from pipeline.files import atomic_target
 from pipeline.formats.webfonts import web_font
-from pipeline.publish.staging import atomic_target, locked, staged_run
+from pipeline.publish.staging import locked, staged_run
 
 T = TypeVar("T")
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
 from pipeline.cli import main
+from pipeline.files import atomic_target
 from pipeline.publish.folders import MARKER
-from pipeline.publish.staging import atomic_target
 
 
 @contextlib.contextmanager

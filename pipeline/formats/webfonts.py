@@ -13,6 +13,7 @@ from pathlib import Path
 from fontTools import subset
 
 from pipeline import cache
+from pipeline.files import write_atomically
 
 # Latin with Norwegian and Sámi letters, punctuation, currency, arrows and a few symbols.
 UNICODES = [*range(0x20, 0x250), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0),
@@ -26,7 +27,7 @@ def web_font(source: Path, folder: Path) -> Path:
 
     folder.mkdir(parents=True, exist_ok=True)
     cache.made([target], [digest],
-               lambda: cache.write_atomically(target, _subset(source, digest)))
+               lambda: write_atomically(target, _subset(source, digest)))
     return target
 
 

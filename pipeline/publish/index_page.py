@@ -8,8 +8,8 @@ from pathlib import Path
 import jinja2
 
 from pipeline.content.model import Content, Publication
+from pipeline.files import atomic_target
 from pipeline.problems import Problems
-from pipeline.publish.staging import atomic_target
 from pipeline.render import labels
 from pipeline.render.localizer import Localizer
 from pipeline.resources import TEMPLATES

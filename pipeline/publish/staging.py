@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import secrets
 import shutil
 import sys
 import tempfile
@@ -20,18 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 STAGING_PREFIX = ".ncp-staging-"
-
-
-@contextlib.contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; rename it into place only on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _new_file(path)
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _process_umask() -> int:
@@ -112,18 +99,3 @@ def staged_run(root: Path) -> Iterator[Staging]:
         staging.discard()
         raise
     staging.commit()
-
-
-def _new_file(path: Path) -> Path:
-    """A new empty file beside `path`, created 0666 less the umask (0644 as a rule).
-
-    Not `mkstemp`: its files are 0600, which a web server running as another
-    user cannot read.
-    """
-    while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        return temporary
