@@ -33,7 +33,6 @@ from pipeline.document.transforms import (
     chapter_texts,
     shift_chapter_headings,
 )
-from pipeline.document.tree import Element, target_of, walk
 from pipeline.formats import WRITERS
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Position, Problems
@@ -228,29 +227,6 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     return "\n".join(parts)
 
 
-def output_key(document: Document, fmt: str, gate: str) -> str:
-    """The key of all an output is made from: its document, metadata and layout, every image
-    and font file, the brand, and the gate (`gate`) it must pass."""
-    images: list[str] = []
-
-    def collect(element: Element) -> None:
-        if element["t"] == "Image":
-            images.append(target_of(element).url)
-
-    walk(document.ast["blocks"], collect)
-    brand = document.brand
-    files = [brand.path, *(font.path for font in brand.fonts), *map(Path, images)]
-    if document.logo:
-        files.append(document.logo)
-    return cache.key([
-        gate, fmt, document.lang, repr(document.layout), repr(document.labels),
-        repr((document.title, document.subtitle, document.date, document.organisation,
-              document.postal_address, document.email, document.web, document.logo_alt)),
-        json.dumps(document.ast, sort_keys=True, ensure_ascii=False),
-        *(f"{path}:{cache.file_hash(path)}" for path in files),
-    ])
-
-
 @dataclass(frozen=True)
 class Gate:
     """The confidential strings no output may hold, and a digest of them for freshness."""
@@ -271,7 +247,7 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
     target = staging.root / slug / f"{document.stem}.{fmt}"
     stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
-    current = output_key(document, fmt, gate.digest)
+    current = cache.key([document.made_from, fmt, gate.digest])
     if not force and cache.is_fresh([target], stamp, current):
         return Built(target, time.perf_counter() - start, fresh=True)
     staged = staging.path(target)

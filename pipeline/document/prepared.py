@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import cache
 from pipeline.content.model import Brand, Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.document.pandoc import Ast
-from pipeline.document.tree import meta_inlines, meta_string
+from pipeline.document.tree import Element, meta_inlines, meta_string, target_of, walk
 from pipeline.render.localizer import Localizer, language_tag
 
 
@@ -43,6 +46,28 @@ class Document:
     @property
     def toc(self) -> bool:
         return self.layout.toc
+
+    @functools.cached_property
+    def made_from(self) -> str:
+        """The key of all its outputs are made from: the tree, metadata and layout, every
+        image and font file, the brand. Computed once, though each format's key asks for it."""
+        images: list[str] = []
+
+        def collect(element: Element) -> None:
+            if element["t"] == "Image":
+                images.append(target_of(element).url)
+
+        walk(self.ast["blocks"], collect)
+        files = [self.brand.path, *(font.path for font in self.brand.fonts), *map(Path, images)]
+        if self.logo:
+            files.append(self.logo)
+        return cache.key([
+            self.lang, repr(self.layout), repr(self.labels),
+            repr((self.title, self.subtitle, self.date, self.organisation,
+                  self.postal_address, self.email, self.web, self.logo_alt)),
+            json.dumps(self.ast, sort_keys=True, ensure_ascii=False),
+            *(f"{path}:{cache.file_hash(path)}" for path in files),
+        ])
 
     @property
     def stem(self) -> str:
