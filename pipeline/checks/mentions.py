@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.content.model import Case, Content, Text
+from pipeline.content.textfile import LARGEST_FILE
 from pipeline.problems import Position, Problems
 
 HINT = "write around it (\"klageren\", \"selskapet\"): the build refuses an output that holds it"
@@ -73,6 +74,8 @@ def _chapter_lines(content: Content) -> Iterator[tuple[Position, str]]:
 
 def _lines(path: Path) -> Iterator[tuple[Position, str]]:
     try:
+        if path.stat().st_size > LARGEST_FILE:
+            return  # reported where the chapter is read, like any other unreadable file
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return  # reported where the chapter is read
