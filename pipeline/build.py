@@ -20,14 +20,18 @@ from pathlib import Path
 from pipeline import cache
 from pipeline.checks.chapters import resolve_chapters
 from pipeline.checks.folder import load_content
+from pipeline.checks.formulas import check_formulas
 from pipeline.checks.versions import check_versions
 from pipeline.content.model import Content, Publication
 from pipeline.content.paths import resolve_inside
 from pipeline.document import crossref, pandoc
 from pipeline.document.citations import check_keys, cite
 from pipeline.document.layout import Layout
+from pipeline.document.positions import Places
+from pipeline.document.prechecks import check_marks
 from pipeline.document.prepared import Document, describe
 from pipeline.document.transforms import (
+    FENCE_LINES,
     apply_fig_alt,
     chapter_fence,
     chapter_texts,
@@ -41,6 +45,7 @@ from pipeline.publish.index_page import write_index
 from pipeline.publish.staging import Staging, locked, staged_run
 from pipeline.render.localizer import Localizer, language_tag
 from pipeline.render.sandbox import environment, render_chapter, render_partial
+from pipeline.render.source_map import DocumentMap
 
 
 @dataclass
@@ -157,9 +162,12 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     if len(problems.errors) > before:
         return None
     figures: dict[str, list[object]] = {}
-    source = _markdown(content, publication, lang, layout, names, localizer, problems, figures)
+    source, lines = _markdown(content, publication, lang, layout, names, localizer, problems,
+                              figures)
     (work_dir / f"{publication.slug}-{lang}.md").write_text(source, encoding="utf-8")
     # The Markdown is checked even when a chapter's expressions failed: all problems at once.
+    if not check_marks(source, lines, problems):
+        return None
     stem = work_dir / f"{publication.slug}-{lang}"
     try:
         ast = cache.remembered(stem.with_suffix(".parsed.json"), [source],
@@ -174,7 +182,9 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
     numbers = crossref.number(ast, layout.number_sections, localizer.gettext)
     ast = crossref.resolve(ast, numbers, localizer.gettext, content.root, problems)
     check_keys(ast, publication.bibliography, content.root, problems)
-    ast = apply_fig_alt(resolve_chapters(ast, content.root, [work_dir], problems))
+    places = Places(source, lines)
+    check_formulas(ast, content.root, places, problems)
+    ast = apply_fig_alt(resolve_chapters(ast, content.root, [work_dir], places, problems))
     if len(problems.errors) > before:
         return None
     if publication.bibliography:
@@ -205,12 +215,14 @@ def _unreadable_chapters(source: str, content_root: Path) -> list[Path]:
 
 def _markdown(content: Content, publication: Publication, lang: str, layout: Layout,
               names: dict[str, object], localizer: Localizer, problems: Problems,
-              figures: dict[str, list[object]]) -> str:
-    """The publication's Markdown: the kind's frame around its rendered chapters.
+              figures: dict[str, list[object]]) -> tuple[str, DocumentMap]:
+    """The publication's Markdown: the kind's frame around its rendered chapters, and
+    where each of its lines was written.
 
     Fills `figures` with what each chapter inserted from the data.
     """
     env = environment(publication.folder / lang, content.root, localizer)
+    lines = DocumentMap(publication.folder / "publication.yaml")
     parts = []
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")
@@ -219,12 +231,15 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
         if path is None or not path.is_file():
             continue  # reported where publication.yaml lists it
         markdown = render_chapter(path, env, names, problems)
-        if markdown is not None:
-            parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))
+        if markdown is not None and env.source_map is not None:
+            fenced = chapter_fence(str(path.relative_to(content.root)), markdown)
+            lines.add(1 + sum(part.count("\n") + 1 for part in parts) + FENCE_LINES,
+                      env.source_map)
+            parts.append(fenced)
     if layout.after:
         parts.append(render_partial(layout.after, env, names, problems) or "")
     figures.update(env.figures.by_chapter)
-    return "\n".join(parts)
+    return "\n".join(parts), lines
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from pipeline.content.media import image_problem
 from pipeline.content.paths import resolve_inside
 from pipeline.content.urls import link_problem, scheme
 from pipeline.document.pandoc import Ast
-from pipeline.document.transforms import chapter_source, locate
+from pipeline.document.positions import Occurrence, Places, heading_text
+from pipeline.document.transforms import chapter_source
 from pipeline.document.tree import (
     Element,
     attr_of,
@@ -32,11 +33,14 @@ from pipeline.document.tree import (
 from pipeline.problems import Problems
 
 
-def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
+def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path], places: Places,
                      problems: Problems) -> Ast:
-    """Resolve image paths per chapter, check images, links and headings, unwrap chapters."""
+    """Resolve image paths per chapter, check images, links and headings, unwrap chapters.
+
+    Each problem is placed where its element was written (`places`).
+    """
     allowed = [content_root.resolve(), *(root.resolve() for root in extra_roots)]
-    seen = _Seen()
+    seen = _Seen(places)
 
     def in_chapter(source: Path):
         def visit(element: Element) -> Element | None:
@@ -45,12 +49,14 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
                 seen.heading(source, element)
             if attr_of(element) is not None:
                 seen.ids.add(identifier(element))
-                _check_attributes(source, element, problems)
+                _check_attributes(source, element, places, problems)
             if kind == "Link":
-                _check_link(source, target_of(element).url, seen, allowed, problems)
+                url = target_of(element).url
+                _check_link(places.seen(source, ("Link", url)), url, seen, allowed, problems)
             if kind != "Image":
                 return None
-            return _check_image(source, element, allowed, problems)
+            return _check_image(places.seen(source, ("Image", target_of(element).url)),
+                                element, places, allowed, problems)
         return visit
 
     blocks: list[Element] = []
@@ -70,28 +76,31 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
 class _Seen:
     """What the chapters of one document hold, for checks across chapters."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: Places) -> None:
+        self.places = places
         self.ids: set[str] = set()
-        self.links: list[tuple[Path, str]] = []
-        self.headings: list[tuple[Path | None, int, str]] = []
+        self.links: list[tuple[Occurrence, str]] = []
+        self.headings: list[tuple[Occurrence | None, int, str]] = []
 
     def heading(self, source: Path | None, element: Element) -> None:
         """A heading of a chapter, or of the frame when `source` is None."""
-        self.headings.append((source, heading_level(element), stringify(children(element))))
+        written = heading_text(element)
+        occurrence = None if source is None else self.places.seen(source, ("Header", written))
+        self.headings.append((occurrence, heading_level(element), written))
 
     def report(self, problems: Problems) -> None:
-        for source, target in self.links:
+        for occurrence, target in self.links:
             if target[1:] not in self.ids:
                 close = difflib.get_close_matches(target[1:], sorted(self.ids), n=1)
                 hint = f"did you mean '#{close[0]}'?" if close else \
                     "give the heading an id: # Title {#the-id}"
-                problems.error(locate(source, target), f"the link '{target}' points to no "
-                               "heading or figure of this publication", hint)
+                problems.error(self.places.of(occurrence, target), f"the link '{target}' "
+                               "points to no heading or figure of this publication", hint)
         previous = 0
-        for source, level, text in self.headings:
-            if level > previous + 1 and source is not None:
-                problems.error(locate(source, text), f"the heading '{text}' skips from level "
-                               f"{previous} to {level}",
+        for occurrence, level, text in self.headings:
+            if level > previous + 1 and occurrence is not None:
+                problems.error(self.places.of(occurrence, text), f"the heading '{text}' skips "
+                               f"from level {previous} to {level}",
                                f"make it level {previous + 1} ({'#' * (previous + 1)})")
             previous = level
 
@@ -101,55 +110,58 @@ class _Seen:
 CHAPTER_ATTRIBUTES = ("lang", "dir", "width", "height", "fig-alt", "title", "custom-style")
 
 
-def _check_attributes(source: Path, element: Element, problems: Problems) -> None:
+def _check_attributes(source: Path, element: Element, places: Places,
+                      problems: Problems) -> None:
     for key, _value in attribute_pairs(element):
+        occurrence = places.seen(source, ("attribute", key))
         if key not in CHAPTER_ATTRIBUTES:
-            problems.error(locate(source, f"{key}="), f"the attribute '{key}' is not allowed "
-                           "in a chapter", "attributes a chapter may give: "
+            problems.error(places.of(occurrence, f"{key}="), f"the attribute '{key}' is not "
+                           "allowed in a chapter", "attributes a chapter may give: "
                            + ", ".join(CHAPTER_ATTRIBUTES))
 
 
-def _check_image(source: Path, element: Element, allowed: list[Path],
-                 problems: Problems) -> Element:
+def _check_image(occurrence: Occurrence, element: Element, places: Places,
+                 allowed: list[Path], problems: Problems) -> Element:
     """An image has alt text and is a picture file of the content; point it at that file."""
     url = target_of(element).url
     alt = attributes(element).get("fig-alt") or stringify(children(element))
     if not alt:
-        problems.error(locate(source, url), f"the image '{url}' has no alt text",
+        problems.error(places.of(occurrence, url), f"the image '{url}' has no alt text",
                        "describe the picture: ![what it shows](" + url + ")")
-    path = _check_file(source, url, "image", allowed, problems)
+    path = _check_file(occurrence, places, url, "image", allowed, problems)
     return with_url(element, str(path or url))
 
 
-def _check_link(source: Path, target: str, seen: _Seen, allowed: list[Path],
+def _check_link(occurrence: Occurrence, target: str, seen: _Seen, allowed: list[Path],
                 problems: Problems) -> None:
     """A link goes to the web, an e-mail address, a telephone, a heading or a content file."""
     if (wrong := link_problem(target)) is not None:
-        problems.error(locate(source, target), f"the link '{target}' {wrong}",
+        problems.error(seen.places.of(occurrence, target), f"the link '{target}' {wrong}",
                        "link to a web page (https://…), an e-mail address (mailto:…), a "
                        "telephone number (tel:…) or a heading (#id)")
     elif target.startswith("#"):
-        seen.links.append((source, target))
+        seen.links.append((occurrence, target))
     elif scheme(target) is None:
-        _check_file(source, target, "link", allowed, problems)
+        _check_file(occurrence, seen.places, target, "link", allowed, problems)
 
 
-def _check_file(source: Path, url: str, noun: str, allowed: list[Path],
-                problems: Problems) -> Path | None:
-    where = locate(source, url)
+def _check_file(occurrence: Occurrence, places: Places, url: str, noun: str,
+                allowed: list[Path], problems: Problems) -> Path | None:
+    def error(message: str, hint: str | None = None) -> None:
+        problems.error(places.of(occurrence, url), message, hint)
+
     if scheme(url) is not None or "\x00" in url:
-        problems.error(where, f"the {noun} '{url}' is not a file of the content folder",
-                       "save the file under assets/ and point to it")
+        error(f"the {noun} '{url}' is not a file of the content folder",
+              "save the file under assets/ and point to it")
         return None
-    path = resolve_inside(source.parent, url.split("#")[0], *allowed)
+    path = resolve_inside(occurrence.source.parent, url.split("#")[0], *allowed)
     if path is None:
-        problems.error(where, f"the {noun} '{url}' lies outside the content folder")
+        error(f"the {noun} '{url}' lies outside the content folder")
         return None
     if not path.is_file():
-        problems.error(where, f"the {noun} '{url}' does not exist",
-                       "paths are relative to the chapter's own file")
+        error(f"the {noun} '{url}' does not exist", "paths are relative to the chapter's own file")
         return None
     if noun == "image" and (wrong := image_problem(path)) is not None:
-        problems.error(where, f"the image '{url}' {wrong}", "save it again as PNG, JPEG or SVG")
+        error(f"the image '{url}' {wrong}", "save it again as PNG, JPEG or SVG")
         return None
     return path

@@ -31,6 +31,7 @@ from pipeline.document.tree import (
 from pipeline.problems import Problems
 
 PREFIXES = ("sec", "tbl", "fig")
+SECTION_NUMBER = "section-number"  # the class of the number put before a heading's text
 
 
 def number(ast: Ast, number_sections: bool, gettext: Callable[[str], str]) -> dict[str, str]:
@@ -51,7 +52,7 @@ def number(ast: Ast, number_sections: bool, gettext: Callable[[str], str]) -> di
             counters[level:] = [0] * (6 - level)
             label = ".".join(str(c) for c in counters[:level])
             numbers[identifier(element)] = label
-            children(element)[:0] = [_span("section-number", label), {"t": "Space"}]
+            children(element)[:0] = [_span(SECTION_NUMBER, label), {"t": "Space"}]
         elif kind == "Table":
             tables += 1
             _label_caption(caption_blocks(element), f"{table_word} {tables}:")

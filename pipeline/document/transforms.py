@@ -36,6 +36,9 @@ CHAPTER_OPENING = re.compile(rf'^::::::::: \{{\.{CHAPTER_CLASS} source="([^"\n]*
                              re.MULTILINE)
 
 
+FENCE_LINES = 2  # the lines chapter_fence writes before the chapter's own
+
+
 def chapter_fence(source: str, markdown: str) -> str:
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
 

@@ -10,7 +10,7 @@ replacement element, or a `Splice` of elements to put in its place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any, NamedTuple
 
 Element = dict[str, Any]
@@ -61,6 +61,23 @@ def walk(node: Any, action: Action) -> Any:
         node = {**node, "c": walk(node["c"], action)}
     replacement = action(node)
     return node if replacement is None else replacement
+
+
+def elements(node: Any, skip: Container[str] = ()) -> Iterator[Element]:
+    """Every element in `node`, in document order, found without recursion (so a tree of
+    any depth is safe); what an element of a type in `skip` holds is left out."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):  # an element, or a citation with its own inlines
+            if "t" in item:
+                yield item
+                if item["t"] in skip:
+                    continue
+            stack.extend(reversed([value for value in item.values()
+                                   if isinstance(value, list | dict)]))
 
 
 def stringify(node: Any) -> str:

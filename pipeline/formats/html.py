@@ -28,6 +28,7 @@ def write(document: Document, target: Path) -> None:
         "--template", str(HTML_TEMPLATES / "publication.html"),
         "--section-divs",
         "--wrap=none",
+        "--mathml",  # formulas as MathML, which browsers draw and screen readers read
         "--embed-resources",
         "--css", str(brand_css),
         "--css", str(HTML_TEMPLATES / "publication.css"),

@@ -1,27 +1,35 @@
-"""PDF: pandoc's Typst writer, our Typst template, compiled in-process by typst.
+"""PDF: pandoc's Typst writer, our Typst template, compiled by typst in a process of its own.
 
 The PDF is tagged and claims PDF/UA-1, so Typst itself refuses a document
 that lacks a title, a language or an image description. Its timestamp is the
-publication date, so the same content gives the same bytes.
+publication date, so the same content gives the same bytes. Typst sees the
+brand's font folders and its own fonts, never the machine's, so `ncp check`
+knows every font the PDF can use (checks/glyphs.py), and any machine makes the
+same PDF. The compile runs in a process of its own (typst_worker.py), so that
+one that runs away is stopped: after TYPST_SECONDS, or at TYPST_MEMORY bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
-
-import typst
 
 from pipeline.document import boxes, pandoc
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.tree import typst_string
 from pipeline.formats.typst import (
+    typst_equations,
     typst_images,
     typst_languages,
     typst_literal_numbers,
     wrap_divs_for_typst,
 )
 from pipeline.formats.typst_files import typst_path
+from pipeline.formats.typst_worker import OUT_OF_MEMORY
 from pipeline.problems import BuildError
 from pipeline.resources import TEMPLATES
 
@@ -33,6 +41,11 @@ HEADING_SIZES = {"publication": "(22pt, 15pt, 12pt)", "brochure": "(15pt, 11.5pt
                  "letter": "(14pt, 11.5pt, 10.5pt)"}
 # A5 pages are read closer: a slightly smaller base size keeps the brochure within 8 pages.
 BASE_SCALE = {"a4": 1.0, "a5": 0.9}
+# The real annual report takes Typst about a second and 200 MB; these limits leave room
+# for a document many times larger, with its pictures.
+TYPST_SECONDS = 120
+TYPST_MEMORY = 4 * 2**30
+WORKER = Path(__file__).with_name("typst_worker.py")
 
 
 class TypstError(BuildError):
@@ -49,7 +62,7 @@ def typst_source(document: Document) -> bytes:
     ast = boxes.for_typst(document.ast, document.gettext)
     ast = wrap_divs_for_typst(ast, LETTER_PARTS)
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
-    ast = typst_literal_numbers(typst_languages(ast))
+    ast = typst_literal_numbers(typst_languages(typst_equations(ast)))
     ast = with_metadata(ast, metadata(document))
     template = TYPST_TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
@@ -59,18 +72,32 @@ def typst_source(document: Document) -> bytes:
 
 def compile_pdf(source: Path, target: Path, document: Document) -> None:
     midnight = dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC)
+    request = {
+        "input": str(source),
+        "output": str(target),
+        "root": str(document.work_dir),
+        "font_paths": [str(path) for path in document.brand.font_dirs],
+        "ignore_system_fonts": True,
+        "format": "pdf",
+        "pdf_standards": ["ua-1"],
+        "timestamp": int(midnight.timestamp()),
+        "memory": TYPST_MEMORY,
+    }
     try:
-        typst.compile(
-            str(source),
-            output=str(target),
-            root=str(document.work_dir),
-            font_paths=[str(path) for path in document.brand.font_dirs],
-            format="pdf",
-            pdf_standards=["ua-1"],
-            timestamp=int(midnight.timestamp()),
-        )
-    except typst.TypstError as error:
-        raise TypstError(f"{source}: {error}") from error
+        # -P: the worker's own folder is not on the path, where typst.py would hide typst.
+        done = subprocess.run([sys.executable, "-P", str(WORKER)],
+                              input=json.dumps(request).encode(), capture_output=True,
+                              timeout=TYPST_SECONDS, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise TypstError(f"Typst took more than {TYPST_SECONDS} s to lay out "
+                         f"{source.name}") from error
+    message = done.stderr.decode("utf-8", errors="replace").strip()
+    if done.returncode == OUT_OF_MEMORY or (done.returncode == -signal.SIGABRT
+                                            and "memory allocation" in message):
+        raise TypstError(f"Typst needed more than {TYPST_MEMORY / 2**30:g} GB of memory to "
+                         f"lay out {source.name}")
+    if done.returncode != 0:
+        raise TypstError(f"{source}: {message or f'Typst stopped ({done.returncode})'}")
 
 
 def _variables(document: Document) -> list[str]:

@@ -1,8 +1,8 @@
 """Transforms of the document for pandoc's Typst writer: what it drops or misreads.
 
 Images keep their alt text, a passage its language with its region, a letter's
-frame parts become calls of the template's functions, and a number that opens
-a table cell stays text.
+frame parts become calls of the template's functions, a number that opens
+a table cell stays text, and a formula becomes an equation with its TeX as alt text.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pipeline.document.tree import (
     attributes,
     children,
     div_class,
+    literal_text,
     raw_block,
     raw_inline,
     stringify,
@@ -75,6 +76,26 @@ def typst_literal_numbers(ast: Ast) -> Ast:
         return raw_inline("typst", match.group(1) + "\\.") if match else None
 
     return {**ast, "blocks": walk(ast["blocks"], number)}
+
+
+def typst_equations(ast: Ast) -> Ast:
+    """Write each formula as a Typst equation whose alt text is its TeX, as PDF/UA asks.
+
+    A screen reader reads the TeX out (as it does Wikipedia's formulas). The `;`
+    ends the call, so text right after the formula ("[1]", ".") stays text.
+    """
+    def equation(element: Element) -> Splice | None:
+        if element["t"] != "Math":
+            return None
+        block = "true" if element["c"][0]["t"] == "DisplayMath" else "false"
+        alt = " ".join(literal_text(element).split())
+        return Splice([
+            raw_inline("typst", f"#math.equation(alt: {typst_string(alt)}, block: {block}, "),
+            element,
+            raw_inline("typst", ");"),
+        ])
+
+    return {**ast, "blocks": walk(ast["blocks"], equation)}
 
 
 def typst_languages(ast: Ast) -> Ast:

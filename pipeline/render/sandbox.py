@@ -39,6 +39,7 @@ from pipeline.content.textfile import LARGEST_FILE, read_text
 from pipeline.problems import Position, Problems
 from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, as_markdown_text
+from pipeline.render.source_map import LineCodeGenerator, SourceMap
 from pipeline.render.views import Absent, NotText, View
 from pipeline.resources import TEMPLATES
 
@@ -228,11 +229,13 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox chapters render in; see the module docstring."""
 
     intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = LineCodeGenerator
 
     def __init__(self, loader: ChapterLoader, localizer: Localizer) -> None:
         self.figures = FigureLog()
         self.log = ChapterLog()
         self.deadline = float("inf")
+        self.source_map: SourceMap | None = None  # of the chapter rendered last
         super().__init__(
             loader=loader,
             undefined=_recorded_undefined(self.log),
@@ -295,21 +298,41 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             return ""
         return as_markdown_text(self.figures.record(value))
 
-    def render_limited(self, template: jinja2.Template, context: dict[str, Any]) -> str:
-        """Render `template`, refusing to run longer or write more than the limits allow."""
+    def render_limited(self, template: jinja2.Template, context: dict[str, Any],
+                       source: SourceMap) -> str:
+        """Render `template`, refusing to run longer or write more than the limits allow;
+        `source` records the chapter line of every piece written."""
         self.deadline = time.monotonic() + RENDER_SECONDS
         size, parts = 0, []
+        constants = {id(value) for value in template.root_render_func.__code__.co_consts
+                     if isinstance(value, str)}
+        pieces = template.generate(context)
         try:
-            for part in template.generate(context):
+            for part in pieces:
                 size += len(part)
                 if size > RENDERED_CHARACTERS:
                     raise RenderLimit(f"the chapter renders to more than "
                                       f"{RENDERED_CHARACTERS:,} characters")
                 self.check_time()
+                line, own = _writing_line(pieces, template)
+                source.add(part, line, own and id(part) in constants)
                 parts.append(part)
         finally:
             self.deadline = float("inf")
         return "".join(parts)
+
+
+def _writing_line(pieces: Any, template: jinja2.Template) -> tuple[int, bool]:
+    """The chapter line whose code wrote the piece `pieces` just gave, and whether the
+    chapter's own code wrote it (not an included partial or a macro)."""
+    generator = pieces
+    while generator is not None:
+        frame = generator.gi_frame
+        if frame is not None and frame.f_code is template.root_render_func.__code__:
+            return (template.get_corresponding_lineno(frame.f_lineno),
+                    generator.gi_yieldfrom is None)
+        generator = generator.gi_yieldfrom
+    return 1, False
 
 
 def environment(chapter_folder: Path, content_root: Path,
@@ -359,7 +382,8 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     try:
         code = env.compile(text, name=path.name, filename=str(path))
         template = env.template_class.from_code(env, code, env.make_globals(None))
-        markdown = Markdown(env.render_limited(template, context))
+        env.source_map = SourceMap(path, text.split("\n"))
+        markdown = Markdown(env.render_limited(template, context, env.source_map))
         _report_log(env.log, path, problems)
         return markdown  # checked further even with problems; the build stops on them
     except jinja2.TemplateSyntaxError as error:

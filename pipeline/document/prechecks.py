@@ -1,0 +1,97 @@
+"""Paragraphs that would make pandoc's parse time explode, found before pandoc reads them.
+
+pandoc pairs brackets and straight quotation marks within a paragraph by
+trying every way, in time that doubles with each one left open: 10 brackets
+inside each other take it 4 s, 15 take minutes; 28 quotation marks opening in
+turn (' " ' " …) take 0.06 s, 40 take 6 s. No writer means either, so a
+paragraph past these limits is an error at its chapter line (pandoc's own time
+and memory limits, in pandoc.py, remain the last guard).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.problems import Problems
+from pipeline.render.source_map import DocumentMap
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An inline mark pandoc pairs by trying every way."""
+
+    name: str
+    deepest: int
+    opening: re.Pattern[str]
+    closing: re.Pattern[str]
+    hint: str
+
+
+MARKS = (
+    Mark("brackets [ ] are nested", 5, re.compile(r"\["), re.compile(r"\]"),
+         "close each [ with a ], and write \\[ for a bracket that is text"),
+    Mark("quotation marks are left open", 20,
+         re.compile(r"(?:^|(?<=[\s(\[{]))['\"](?=\S)"),
+         re.compile(r"(?<=\S)['\"](?=$|[\s.,;:!?)\]}])"),
+         "close each quotation, and write \\' or \\\" for a mark that is text"),
+)
+
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_ESCAPED = re.compile(r"\\.")
+
+
+def check_marks(markdown: str, lines: DocumentMap, problems: Problems) -> bool:
+    """Whether no paragraph of `markdown` opens more marks at once than pandoc reads in time;
+    an error at the first line past a limit of each chapter where not."""
+    reported: set[object] = set()
+    for number, column, mark in _overflows(markdown):
+        chapter = lines.chapter_at(number)
+        where = chapter[1].path if chapter else None
+        if where in reported:
+            continue
+        reported.add(where)
+        problems.error(lines.position(number, column), f"{mark.name} more than "
+                       f"{mark.deepest} deep in this paragraph", mark.hint)
+    return not reported
+
+
+def _overflows(markdown: str) -> Iterator[tuple[int, int, Mark]]:
+    """(line, column, mark) where a paragraph first opens more of a mark than its limit."""
+    fence = ""
+    depths = dict.fromkeys(MARKS, 0)
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if fence:
+            fence = "" if line.strip().startswith(fence) else fence
+            continue
+        if (opening := _FENCE.match(line)) is not None:
+            fence = opening.group(1)
+            continue
+        if not line.strip():
+            depths = dict.fromkeys(MARKS, 0)  # a paragraph ends
+            continue
+        plain = _CODE_SPAN.sub(_blank, _ESCAPED.sub(_blank, line))
+        for mark in MARKS:
+            depths[mark], past = _opened(plain, mark, depths[mark])
+            if past is not None:
+                yield number, past + 1, mark
+                depths[mark] = 0
+
+
+def _blank(found: re.Match[str]) -> str:
+    """What an escape or a code span is replaced by: spaces, so columns stay."""
+    return " " * len(found.group())
+
+
+def _opened(line: str, mark: Mark, depth: int) -> tuple[int, int | None]:
+    """How many `mark`s are open after `line` (`depth` before it), and the index where
+    more than the limit first were."""
+    changes = sorted([(found.start(), 1) for found in mark.opening.finditer(line)]
+                     + [(found.start(), -1) for found in mark.closing.finditer(line)])
+    for at, change in changes:
+        depth = max(depth + change, 0)
+        if depth > mark.deepest:
+            return depth, at
+    return depth, None
