@@ -21,6 +21,7 @@ from pipeline import cache
 from pipeline.checks.chapters import resolve_chapters
 from pipeline.checks.folder import load_content
 from pipeline.checks.formulas import check_formulas
+from pipeline.checks.glyphs import check_glyphs
 from pipeline.checks.versions import check_versions
 from pipeline.content.model import Content, Publication
 from pipeline.content.paths import resolve_inside
@@ -199,7 +200,10 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
             problems.error(Position(publication.bibliography),
                            f"the citations could not be resolved: {error}")
             return None
-    return describe(content, publication, localizer, ast, layout, work_dir, figures)
+    document = describe(content, publication, localizer, ast, layout, work_dir, figures)
+    if "pdf" in publication.formats:  # a browser or Word finds a font for any character
+        check_glyphs(document, source, lines, content.root, problems)
+    return None if len(problems.errors) > before else document
 
 
 def _unreadable_chapters(source: str, content_root: Path) -> list[Path]:

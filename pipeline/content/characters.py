@@ -38,3 +38,23 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of `text[index]`."""
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# Default-ignorable characters (Unicode's DerivedCoreProperties): joiners, marks of
+# direction, variation selectors, tags. A font need not have them; Typst draws nothing.
+# (U+FEFF is one too, but PDF/UA forbids it: UNWANTED reports it.)
+_IGNORABLE = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+              (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+              (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+              (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+_OGHAM_SPACE_MARK = "\u1680"
+
+
+def needs_glyph(character: str) -> bool:
+    """Whether a font must have `character` to show it: not a line break, a space Typst
+    makes itself (all but the visible Ogham space mark) or a default-ignorable character."""
+    if character == _OGHAM_SPACE_MARK:
+        return True
+    if character in "\t\n\r" or unicodedata.category(character) in ("Zs", "Zl", "Zp"):
+        return False
+    return not any(low <= ord(character) <= high for low, high in _IGNORABLE)

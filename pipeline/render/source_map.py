@@ -127,6 +127,11 @@ class DocumentMap:
         first, source = self.chapters[index]
         return (first, source) if line - first < len(source.lines) else None
 
+    def is_written(self, line: int, column: int) -> bool:
+        """Whether rendered `line`, `column` is a chapter's own text, not a printed value."""
+        found = self.chapter_at(line)
+        return found is not None and found[1].is_written(line - found[0] + 1, column)
+
     def position(self, line: int, column: int | None = None) -> Position:
         """The file, line and column that wrote rendered `line`, `column`."""
         found = self.chapter_at(line)

@@ -1,0 +1,78 @@
+"""Characters none of the PDF's fonts has, found by `ncp check` before Typst refuses them.
+
+A tagged PDF (PDF/UA) must draw every character it holds, so Typst stops at
+one its fonts lack: an emoji, a letter of another script, a rare symbol. A
+browser or Word finds a font for any character, so only a publication with a
+PDF is checked. Each such character is an error where it was written: at the
+chapter line, or, when data brought it (a case's title, the bibliography), at
+the first line of the YAML or bibliography file that holds it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from pipeline.checks.pdf_fonts import PdfFonts
+from pipeline.content.characters import describe, needs_glyph
+from pipeline.document.prepared import Document
+from pipeline.document.transforms import locate
+from pipeline.document.tree import elements
+from pipeline.problems import Position, Problems
+from pipeline.render.source_map import DocumentMap
+
+# What the PDF draws of each element type: its words, code and formulas. An image's
+# description is not drawn (it is the PDF's alt text), so it may hold any character.
+_DRAWN = {"Str": lambda c: c, "Code": lambda c: c[1], "CodeBlock": lambda c: c[1],
+          "Math": lambda c: c[1]}
+
+
+def drawn_text(document: Document) -> str:
+    """All text the PDF draws: the chapters, the bibliography, the frame's texts."""
+    words = [_DRAWN[element["t"]](element["c"])
+             for element in elements(document.ast["blocks"], skip=("Image",))
+             if element["t"] in _DRAWN]
+    frame = [document.title, document.subtitle, document.organisation,
+             document.postal_address, document.date_text]
+    return " ".join([*words, *frame])
+
+
+def check_glyphs(document: Document, markdown: str, lines: DocumentMap, content_root: Path,
+                 problems: Problems) -> None:
+    """An error for each character of the document's PDF that none of its fonts has."""
+    counts = Counter(drawn_text(document))
+    missing = sorted(character for character in counts
+                     if not (character.isascii() and character.isprintable())
+                     and needs_glyph(character))
+    if not missing:
+        return
+    fonts = PdfFonts(document.brand.font_dirs)
+    missing = [character for character in missing if not fonts.draw(character)]
+    data = sorted([*content_root.rglob("*.yaml"), *content_root.rglob("*.yml")])
+    if document.publication.bibliography:
+        data.append(document.publication.bibliography)
+    reported: set[tuple[Position, str]] = set()
+    for character in missing:
+        where = _origin(character, markdown, lines, data) or Position(lines.frame)
+        if (where, character) in reported:
+            continue
+        reported.add((where, character))
+        times = counts[character]
+        more = f", {times} times in this publication" if times > 1 else ""
+        problems.error(where, f"the character {describe(character)} is in none of the PDF's "
+                       f"fonts{more}", "leave it out or write it in words; the PDF's fonts ("
+                       + ", ".join(fonts.families) + ") do not have it")
+
+
+def _origin(character: str, markdown: str, lines: DocumentMap,
+            data: list[Path]) -> Position | None:
+    """Where `character` was written: a chapter's own text, else the first data file."""
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        column = line.find(character) + 1
+        if column and lines.is_written(number, column):
+            return lines.position(number, column)
+    for path in data:
+        where = locate(path, character)
+        if where.line:
+            return where
+    return None
