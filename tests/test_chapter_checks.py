@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from trees import chapter, every, first
+from trees import chapter, every, first, places
 
 from pipeline.checks.chapters import resolve_chapters
 from pipeline.document.pandoc import Ast
@@ -30,7 +30,7 @@ def resolved(content: Path, markdown: str, frame: str = "",
              extra: list[Path] | None = None) -> tuple[Ast, Problems]:
     problems = Problems()
     ast = resolve_chapters(chapter(content, CHAPTER, markdown, frame), content, extra or [],
-                           problems)
+                           places(content, CHAPTER, markdown, frame), problems)
     return ast, problems
 
 

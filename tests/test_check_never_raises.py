@@ -26,12 +26,20 @@ CHAPTERS = sorted(str(p.relative_to(SOURCE)) for p in SOURCE.rglob("*.md"))
 
 values = st.one_of(
     st.none(), st.booleans(), st.integers(-5, 3000), st.text(max_size=12),
+    st.sampled_from(["😀 i en sak", "中文", "$x^2$", "tekst\x1bmed ESC"]),
     st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
     st.lists(st.text(max_size=5), max_size=3),
     st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2),
 )
+# What a careless writer pastes: formulas (good and broken), characters no font has,
+# invisible and control characters, and nesting deep enough to stall pandoc.
+ODD_TEXT = ["$E = mc^2$", "$\\frac{1}{$", "$$\\sum_{i=1}^{n} i$$", "$", "😀", "中文", "\u200d",
+            "\ufeff", "\u1680", "\U000f0000", "\x1b", "\x7f", "\x85", "\r", "\x0c"]
+NESTING = ["\n\n" + "> " * 300 + "x\n\n", "\n\n" + "- " * 300 + "x\n\n", "[" * 40,
+           "[x " * 30, "'\"" * 30, "*a _b " * 60, "\n\n" + "::: {.boks}\n\n" * 40]
 jinja_bits = st.sampled_from(["{{", "}}", "{%", "%}", "{% if x %}", "{{ cases.x }}", "{#",
-                              "![](nope.png)", "[a](#b)", "#### h", ":::", "|", "\x00", "\t"])
+                              "![](nope.png)", "[a](#b)", "#### h", ":::", "|", "\x00", "\t",
+                              *ODD_TEXT, *NESTING])
 
 
 def paths(node, prefix=()):
@@ -142,6 +150,21 @@ def test_loading_mutated_content_never_raises(data) -> None:
 @given(st.data())
 def test_checking_mutated_content_end_to_end_never_raises(data) -> None:
     folder = mutated_copy(data)
+    try:
+        check_answers(folder, render=True)
+    finally:
+        shutil.rmtree(folder.parent)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [*ODD_TEXT, *NESTING])
+def test_each_new_kind_of_mistake_in_a_chapter_is_answered(text: str) -> None:
+    """Each formula, odd character and nesting the mutations draw, once for sure."""
+    folder = Path(tempfile.mkdtemp(prefix="mutant-")) / "content"
+    shutil.copytree(SOURCE, folder)
+    chapter = folder / CHAPTERS[0]
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n" + text + "\n",
+                       encoding="utf-8")
     try:
         check_answers(folder, render=True)
     finally:

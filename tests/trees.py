@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.document.pandoc import Ast, parse_markdown
-from pipeline.document.transforms import chapter_fence
+from pipeline.document.positions import Places
+from pipeline.document.transforms import FENCE_LINES, chapter_fence
 from pipeline.document.tree import Element, make_attr, text_inlines, walk
+from pipeline.render.source_map import DocumentMap, SourceMap
 
 # Fixed strings as the Norwegian catalog has them, so a test sees that a transform translates.
 NORWEGIAN = {"Table": "Tabell", "Figure": "Figur", "section": "avsnitt", "table": "tabell",
@@ -50,6 +52,16 @@ def first(ast: Ast, kind: str) -> Element:
     found = every(ast, kind)
     assert found, f"no {kind} in the tree"
     return found[0]
+
+
+def places(root: Path, name: str, markdown: str, frame: str = "") -> Places:
+    """Where the elements of `chapter(root, name, markdown, frame)` were written: each
+    line of `markdown` as the chapter's own text, as a chapter without Jinja renders."""
+    source = SourceMap(root / name, markdown.split("\n"))
+    source.add(markdown, 1, written=True)
+    lines = DocumentMap(root / "publication.yaml")
+    lines.add(frame.count("\n") + 3 + FENCE_LINES, source)
+    return Places(frame + "\n\n" + chapter_fence(name, markdown), lines)
 
 
 def chapter(root: Path, name: str, markdown: str, frame: str = "") -> Ast:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -85,6 +86,7 @@ class Places:
         self.lines = lines
         self._index: dict[tuple[Path, Key], list[Position]] | None = None
         self._seen: dict[tuple[Path, Key], int] = defaultdict(int)
+        self._sources = {source.path: source for _first, source in lines.chapters}
 
     def seen(self, source: Path, key: Key) -> Occurrence:
         """Count the next element of `source` that `key` identifies (call it for each)."""
@@ -95,9 +97,17 @@ class Places:
         """Where `occurrence` was written; where the readings disagree on it, the first
         line of its chapter that holds `needle`."""
         found = self.index().get((occurrence.source, occurrence.key), [])
-        if occurrence.number <= len(found):
-            return found[occurrence.number - 1]
-        return locate(occurrence.source, needle)
+        if occurrence.number > len(found):
+            return locate(occurrence.source, needle)
+        return self._at_needle(found[occurrence.number - 1], needle)
+
+    def _at_needle(self, where: Position, needle: str) -> Position:
+        """`where`, moved on along its line to `needle` (an image's path, an attribute)."""
+        lines = self._sources[where.path].source_lines if where.path in self._sources else []
+        if where.line is None or where.column is None or where.line > len(lines):
+            return where
+        column = lines[where.line - 1].find(needle, where.column - 1) + 1
+        return replace(where, column=column) if column else where
 
     def index(self) -> dict[tuple[Path, Key], list[Position]]:
         if self._index is None:
