@@ -109,7 +109,7 @@ def logo_png(document: Document, framed: bool) -> Path:
         picture = f"box(fill: white, inset: 12pt, radius: 8pt, {picture})"
     # One per language and look: the languages are written in parallel.
     target = work_dir / f"logo-{document.lang}{'-framed' if framed else ''}.png"
-    typst_png(f"#{picture}", target, work_dir, LOGO_PPI)
+    typst_png(f"#{picture}", target, work_dir, LOGO_PPI, f"the logo {logo}")
     return target
 
 

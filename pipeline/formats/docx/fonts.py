@@ -194,6 +194,10 @@ def _insert_in_order(parent: etree._Element, child: etree._Element, order: list[
 
 
 def _embedding_on(settings: etree._Element) -> etree._Element:
+    """Word keeps the embedded fonts when it saves; without `w:embedSystemFonts` (which
+    pandoc's reference sets), it does not add the reader's system fonts to them."""
+    for system in settings.findall(f"{{{W}}}embedSystemFonts"):
+        settings.remove(system)
     if settings.find(f"{{{W}}}embedTrueTypeFonts") is None:
         setting = etree.Element(f"{{{W}}}embedTrueTypeFonts")
         position = sum(1 for child in settings

@@ -55,13 +55,15 @@ def svg_png(data: bytes, work_dir: Path, brand: Brand) -> Path:
     markup = f"#image({typst_string(typst_path(svg, work_dir))}, width: {FALLBACK_WIDTH_CM}cm)"
     fonts = [cache.file_hash(font.path) for font in brand.fonts]
     cache.made([target], [digest, *fonts],
-               lambda: typst_png(markup, target, work_dir, FALLBACK_PPI, brand.font_dirs))
+               lambda: typst_png(markup, target, work_dir, FALLBACK_PPI,
+                                 f"an SVG picture of {work_dir.name}", brand.font_dirs))
     return target
 
 
-def typst_png(markup: str, target: Path, root: Path, ppi: int,
+def typst_png(markup: str, target: Path, root: Path, ppi: int, what: str,
               font_dirs: Sequence[Path] = ()) -> None:
-    """Typst `markup` drawn as a PNG its own size, on a transparent ground."""
+    """Typst `markup` (showing `what`, for the message) drawn as a PNG its own size, on a
+    transparent ground."""
     source = target.with_suffix(".typ")
     write_atomically(source, "#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
                      f"{markup}\n")
@@ -70,4 +72,4 @@ def typst_png(markup: str, target: Path, root: Path, ppi: int,
             typst.compile(str(source), output=str(temporary), format="png", ppi=ppi,
                           root=str(root), font_paths=[str(folder) for folder in font_dirs])
     except typst.TypstError as error:
-        raise BuildError(f"{target.name} could not be drawn: {error}") from error
+        raise BuildError(f"{what} could not be drawn as PNG for the DOCX: {error}") from error

@@ -21,9 +21,10 @@ from pipeline.content.model import Brand
 from pipeline.document import pandoc
 from pipeline.document.layout import Layout
 
-HEADING_SIZES = {"publication": {1: 20, 2: 15, 3: 12.5, 4: 11.5},
-                 "brochure": {1: 15, 2: 12, 3: 11, 4: 10.5},
-                 "letter": {1: 13, 2: 11.5, 3: 11, 4: 10.5}}
+# Levels 1-3 in points, the same as the PDF's (formats/pdf.py); deeper levels at the base size.
+HEADING_SIZES = {"publication": {1: 22, 2: 15, 3: 12},
+                 "brochure": {1: 15, 2: 11.5, 3: 10},
+                 "letter": {1: 14, 2: 11.5, 3: 10.5}}
 
 
 THEME_FONTS = {"w:asciiTheme": "w:ascii", "w:hAnsiTheme": "w:hAnsi", "w:cstheme": "w:cs",
@@ -35,7 +36,8 @@ FILLED_COVERS = {"brochure"}  # templates whose PDF cover is the brand's colour,
 # Space above the title: the title block sits low on the cover, as in the PDF.
 COVER_TITLE_DROP = {"a4": Cm(11.0), "a5": Cm(6.5)}
 PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
-REFERENCE_TABLE = "Letter References"
+# No space: pandoc names a table's style by its name, and Word finds a style by its id.
+REFERENCE_TABLE = "LetterReferences"
 BOX_COLOURS = {"Callout Note": "primary", "Callout Tip": "#2f7d4a", "Callout Warning": "#a4460c"}
 
 
@@ -163,7 +165,7 @@ def _headings(document: docx.document.Document, brand: Brand, layout: Layout) ->
         style.font.bold = True
         style.font.italic = False
         style.font.color.rgb = rgb(brand.heading_color)
-        style.font.size = Pt(sizes.get(level, 10.5))
+        style.font.size = Pt(sizes.get(level, brand.base_size_pt))
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
@@ -309,11 +311,11 @@ def _header_and_footer(document: docx.document.Document, brand: Brand,
     section = document.sections[0]
     section.different_first_page_header_footer = True  # the cover has none
     header = section.header.paragraphs[0]
-    header.text = ""
+    header.clear()
     _running_text(header.add_run(header_text), brand)
     footer = section.footer.paragraphs[0]
     footer.alignment = 2  # right
-    footer.text = ""
+    footer.clear()
     _running_text(footer.add_run(f"{labels['page']} "), brand)
     _field(footer, "PAGE", brand)
     _running_text(footer.add_run(f" {labels['of']} "), brand)
