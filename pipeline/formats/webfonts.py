@@ -34,8 +34,14 @@ def web_font(source: Path, folder: Path) -> Path:
 @functools.cache
 def _subset(source: Path, _digest: str) -> bytes:
     """The subset's bytes; remembered for the process, as subsetting takes a second."""
+    return latin_subset(source, "woff")
+
+
+def latin_subset(source: Path, flavor: str | None = None) -> bytes:
+    """`source` cut down to UNICODES with every layout feature and name, saved as `flavor`
+    (None: plain OpenType)."""
     options = subset.Options()
-    options.flavor = "woff"
+    options.flavor = flavor
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -20,12 +21,23 @@ from pipeline.content.model import Brand
 from pipeline.document import pandoc
 from pipeline.document.layout import Layout
 
-HEADING_SIZES = {"publication": {1: 20, 2: 15, 3: 12.5, 4: 11.5},
-                 "brochure": {1: 15, 2: 12, 3: 11, 4: 10.5},
-                 "letter": {1: 13, 2: 11.5, 3: 11, 4: 10.5}}
+# Levels 1-3 in points, the same as the PDF's (formats/pdf.py); deeper levels at the base size.
+HEADING_SIZES = {"publication": {1: 22, 2: 15, 3: 12},
+                 "brochure": {1: 15, 2: 11.5, 3: 10},
+                 "letter": {1: 14, 2: 11.5, 3: 10.5}}
 
 
+THEME_FONTS = {"w:asciiTheme": "w:ascii", "w:hAnsiTheme": "w:hAnsi", "w:cstheme": "w:cs",
+               "w:eastAsiaTheme": "w:eastAsia"}
+# What stays on the page of the paragraph after it: a table's caption above the table, a
+# captioned picture above its caption.
+CAPTIONS_BEFORE = ("Table Caption", "Captioned Figure")
+FILLED_COVERS = {"brochure"}  # templates whose PDF cover is the brand's colour, page-wide
+# Space above the title: the title block sits low on the cover, as in the PDF.
+COVER_TITLE_DROP = {"a4": Cm(11.0), "a5": Cm(6.5)}
 PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
+# No space: pandoc names a table's style by its name, and Word finds a style by its id.
+REFERENCE_TABLE = "LetterReferences"
 BOX_COLOURS = {"Callout Note": "primary", "Callout Tip": "#2f7d4a", "Callout Warning": "#a4460c"}
 
 
@@ -35,16 +47,17 @@ def build_reference(brand: Brand, tag: str, labels: dict[str, str], header_text:
     _page(document, layout.paper)
     _fonts_and_language(document, brand, tag)
     _headings(document, brand, layout)
+    _cover_styles(document, brand, layout)
     _table_style(document, brand)
     _toc_styles(document, brand)
     _box_styles(document, brand)
-    _letter_styles(document)
+    _letter_styles(document, brand)
     _header_and_footer(document, brand, labels, header_text)
     document.save(str(target))
     return target
 
 
-def _rgb(value: str) -> RGBColor:
+def rgb(value: str) -> RGBColor:
     value = value.lstrip("#")
     if len(value) == 3:
         value = "".join(c * 2 for c in value)
@@ -80,13 +93,68 @@ def _fonts_and_language(document: docx.document.Document, brand: Brand, tag: str
     normal = document.styles["Normal"]
     normal.font.name = brand.base_family
     normal.font.size = Pt(brand.base_size_pt)
-    normal.font.color.rgb = _rgb(brand.colors["foreground"])
+    normal.font.color.rgb = rgb(brand.colors["foreground"])
     for name in ("Title", "Subtitle", "Author", "Date", "TOC Heading"):
         style = document.styles[name]
         style.font.name = brand.heading_family
-        style.font.color.rgb = _rgb(brand.heading_color)
-    document.styles["Title"].font.size = Pt(30)
-    document.styles["Title"].font.bold = True
+        style.font.color.rgb = rgb(brand.heading_color)
+    _theme_fonts_named(document, brand)
+
+
+def _theme_fonts_named(document: docx.document.Document, brand: Brand) -> None:
+    """Each font a style takes from the theme named outright: the theme's heading font as the
+    brand's heading family, its body font as the base family.
+
+    A theme attribute (`w:asciiTheme`) wins over the family beside it (`w:ascii`), so
+    pandoc's headings would otherwise stay in the theme's Aptos, set in a fallback where
+    Aptos is missing.
+    """
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for theme, explicit in THEME_FONTS.items():
+            value = fonts.attrib.pop(qn(theme), None)
+            if value is not None:
+                fonts.set(qn(explicit), brand.heading_family if value.startswith("major")
+                          else brand.base_family)
+
+
+def _cover_styles(document: docx.document.Document, brand: Brand, layout: Layout) -> None:
+    """The title block as the PDF's cover sets it: low on the page and left-aligned, behind
+    a rule in the brand's colour, or white on a cover filled with it."""
+    filled = layout.template in FILLED_COVERS
+    sizes = {"Title": 26 if filled else 30, "Subtitle": 13 if filled else 16,
+             "Author": 10 if filled else 12, "Date": 10 if filled else 11}
+    colours = {"Title": "primary", "Subtitle": "secondary", "Author": "foreground",
+               "Date": "secondary"}
+    for name, size in sizes.items():
+        style = document.styles[name]
+        style.base_style = document.styles["Title" if name == "Subtitle" else "Normal"]
+        for spacing in style.element.findall(f"{qn('w:rPr')}/{qn('w:spacing')}"):
+            spacing.getparent().remove(spacing)  # pandoc's Subtitle is letter-spaced
+        style.font.size = Pt(size)
+        style.font.bold = name == "Title"
+        style.font.italic = False
+        style.font.color.rgb = rgb("#ffffff" if filled else brand.colors[colours[name]])
+        paragraph = style.paragraph_format
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.keep_with_next = name != "Date"  # the page after the cover starts anew
+        paragraph.space_before = paragraph.space_after = Pt(0)
+        paragraph.line_spacing = 1.1
+    title = document.styles["Title"].paragraph_format
+    title.space_before = COVER_TITLE_DROP[layout.paper]
+    document.styles["Subtitle"].paragraph_format.space_before = Pt(6)
+    document.styles["Author"].paragraph_format.space_before = Cm(1.2)
+    if not filled:
+        _rule_on_the_left(document.styles["Title"], brand)  # the Subtitle's too, based on it
+
+
+def _rule_on_the_left(style, brand: Brand) -> None:
+    """A 4 pt rule left of the text, as the PDF's cover has beside its title and subtitle;
+    along paragraphs with the same rule, Word draws one."""
+    style.paragraph_format.left_indent = Cm(0.3)
+    properties = style.element.get_or_add_pPr()
+    properties.append(_borders({"left": ("single", 32, brand.colors["primary"].lstrip("#"))},
+                               tag="w:pBdr"))
+    properties.find(qn("w:pBdr"))[0].set(qn("w:space"), "8")
 
 
 def _headings(document: docx.document.Document, brand: Brand, layout: Layout) -> None:
@@ -96,12 +164,14 @@ def _headings(document: docx.document.Document, brand: Brand, layout: Layout) ->
         style.font.name = brand.heading_family
         style.font.bold = True
         style.font.italic = False
-        style.font.color.rgb = _rgb(brand.heading_color)
-        style.font.size = Pt(sizes.get(level, 10.5))
+        style.font.color.rgb = rgb(brand.heading_color)
+        style.font.size = Pt(sizes.get(level, brand.base_size_pt))
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
     document.styles["Heading 1"].paragraph_format.page_break_before = layout.chapter_breaks
+    for name in CAPTIONS_BEFORE:
+        document.styles[name].paragraph_format.keep_with_next = True
 
 
 def _table_style(document: docx.document.Document, brand: Brand) -> None:
@@ -147,6 +217,7 @@ def _borders(edges: dict[str, tuple[str, int, str]], tag: str = "w:tblBorders"):
 
 
 def _toc_styles(document: docx.document.Document, brand: Brand) -> None:
+    document.styles["TOC Heading"].font.bold = True
     names = {style.name for style in document.styles}
     for level in (1, 2):
         name = f"toc {level}"
@@ -187,16 +258,52 @@ def _box_styles(document: docx.document.Document, brand: Brand) -> None:
     title.paragraph_format.keep_with_next = True
 
 
-def _letter_styles(document: docx.document.Document) -> None:
+def _letter_styles(document: docx.document.Document, brand: Brand) -> None:
+    """The parts of a letter's frame; its closing block (greeting, signatures, approval note)
+    kept on one page, as the PDF keeps it."""
     recipient = _paragraph_style(document, "Recipient")
     recipient.paragraph_format.space_after = Pt(18)
     note = _paragraph_style(document, "Letter Note")
-    note.font.size = Pt(9)
+    note.font.size = Pt(8.5)
+    note.font.color.rgb = rgb(brand.colors["secondary"])
     closing = _paragraph_style(document, "Closing")
     closing.paragraph_format.space_before = Pt(18)
+    closing.paragraph_format.keep_with_next = True
     signature = _paragraph_style(document, "Signature")
     signature.paragraph_format.space_before = Pt(24)
     signature.paragraph_format.keep_together = True
+    signature.paragraph_format.keep_with_next = True
+    approval = _paragraph_style(document, "Approval Note")
+    approval.base_style = note
+    approval.font.italic = True
+    _reference_table_style(document, brand)
+
+
+def _reference_table_style(document: docx.document.Document, brand: Brand) -> None:
+    """The letter's reference block as the PDF draws it: no rules, no shading, small grey
+    labels over the values, columns apart."""
+    style = document.styles.add_style(REFERENCE_TABLE, WD_STYLE_TYPE.TABLE).element
+    properties = OxmlElement("w:tblPr")
+    properties.append(_borders({edge: ("nil", 0, "auto") for edge in
+                                ("top", "left", "bottom", "right", "insideH", "insideV")}))
+    margins = OxmlElement("w:tblCellMar")
+    for edge, width in (("left", 0), ("right", 440)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(width))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+    style.append(properties)
+    labels = OxmlElement("w:tblStylePr")
+    labels.set(qn("w:type"), "firstRow")
+    run = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), brand.colors["secondary"].lstrip("#"))
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    run.extend([colour, size])
+    labels.append(run)
+    style.append(labels)
 
 
 def _header_and_footer(document: docx.document.Document, brand: Brand,
@@ -204,32 +311,29 @@ def _header_and_footer(document: docx.document.Document, brand: Brand,
     section = document.sections[0]
     section.different_first_page_header_footer = True  # the cover has none
     header = section.header.paragraphs[0]
-    header.text = header_text
-    for run in header.runs:
-        run.font.size = Pt(8.5)
-        run.font.color.rgb = _rgb(brand.colors["secondary"])
+    header.clear()
+    _running_text(header.add_run(header_text), brand)
     footer = section.footer.paragraphs[0]
     footer.alignment = 2  # right
-    footer.text = ""
-    _footer_run(footer, f"{labels['page']} ")
-    _field(footer, "PAGE")
-    _footer_run(footer, f" {labels['of']} ")
-    _field(footer, "NUMPAGES")
+    footer.clear()
+    _running_text(footer.add_run(f"{labels['page']} "), brand)
+    _field(footer, "PAGE", brand)
+    _running_text(footer.add_run(f" {labels['of']} "), brand)
+    _field(footer, "NUMPAGES", brand)
 
 
-def _footer_run(paragraph, text: str):
-    run = paragraph.add_run(text)
+def _running_text(run, brand: Brand) -> None:
+    """The small grey of the running header and footer, words and page numbers alike."""
     run.font.size = Pt(8.5)
-    return run
+    run.font.color.rgb = rgb(brand.colors["secondary"])
 
 
-def _field(paragraph, instruction: str) -> None:
-    """A simple field (PAGE, NUMPAGES) with a cached result Word shows as is."""
+def _field(paragraph, instruction: str, brand: Brand) -> None:
+    """A simple field (PAGE, NUMPAGES) with a cached result Word shows as is, its run
+    styled as the words beside it."""
+    run = paragraph.add_run("1")
+    _running_text(run, brand)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    run._r.addprevious(field)
+    field.append(run._r)

@@ -1,21 +1,22 @@
 """DOCX: pandoc with a brand-made reference.docx, then finishing with python-docx.
 
-Finishing adds what pandoc does not: the logo on the cover, document
-properties (title, language, author), page breaks around the table of
-contents, and a table of contents Word shows without asking to update fields.
-The package is saved the same on every run and machine (`docx_package`).
+Finishing adds what pandoc does not: the cover or letterhead (`cover.py`),
+document properties (title, language, author), a table of contents Word shows
+without asking to update fields, a letter's closing kept with its last
+paragraph, and a PNG beside every SVG (`pictures.py`). The reference document
+carries the brand's fonts (`fonts.py`). The package is saved the same on every
+run and machine (`docx_package`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import docx
-import typst
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
 
 from pipeline.document import boxes, pandoc
 from pipeline.document.pandoc import Ast
@@ -24,31 +25,38 @@ from pipeline.document.transforms import headings, swap_image_suffix
 from pipeline.document.tree import (
     Element,
     attribute_pairs,
+    children,
     div_class,
     meta_inlines,
-    typst_string,
     walk,
     with_attributes,
+    with_children,
 )
+from pipeline.formats.docx import cover, fonts, pictures
 from pipeline.formats.docx import package as docx_package
-from pipeline.formats.docx.reference import build_reference
-from pipeline.formats.typst_files import typst_path
-from pipeline.problems import BuildError
+from pipeline.formats.docx.reference import FILLED_COVERS, REFERENCE_TABLE, build_reference
 from pipeline.render.localizer import language_tag
 
 LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note",
                  "letter-closing": "Closing", "signatory": "Signature",
-                 "letter-approval": "Letter Note"}
+                 "letter-approval": "Approval Note"}
+TABLE_STYLES = {"letter-references": REFERENCE_TABLE}
+SHORT_TABLE_ROWS = 12  # a table this long or shorter is never broken
+KEPT_ROWS = 3  # the rows a break leaves at least on either side
 
 
 def write(document: Document, target: Path) -> None:
+    header = document.organisation
+    if document.layout.title_block:
+        header += f" – {document.title}"
     reference = build_reference(
-        document.brand, document.tag, document.labels,
-        f"{document.organisation} – {document.title}", document.layout,
+        document.brand, document.tag, document.labels, header, document.layout,
         document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
     )
+    fonts.embed(reference, document.brand, document.work_dir.parent / "_docxfonts")
     ast = regional_language_tags(swap_image_suffix(document.ast, ".svg", ".png"))
     ast = style_divs_for_docx(boxes.for_docx(ast, document.gettext), LETTER_STYLES)
+    ast = style_tables_for_docx(ast, TABLE_STYLES)
     meta = metadata(document)
     if document.layout.title_block:
         meta["author"] = {"t": "MetaList", "c": [meta_inlines(document.organisation)]}
@@ -63,13 +71,46 @@ def write(document: Document, target: Path) -> None:
 def finish(path: Path, document: Document) -> None:
     word = docx.Document(str(path))
     _properties(word, document)
-    if not document.layout.title_block:
-        _letterhead(word, document)
-    elif document.logo:
-        _cover_logo(word, document)
+    if document.layout.title_block:
+        cover.cover(word, document, filled=document.layout.template in FILLED_COVERS)
+    else:
+        cover.letterhead(word, document)
+        _closing_kept_with_the_letter(word)
     if document.toc:
         _table_of_contents(word, document)
+    _tables_kept_together(word)
+    pictures.add_raster_fallbacks(word, document.work_dir, document.brand)
     docx_package.save(word, path, document.date)
+
+
+def _tables_kept_together(word: docx.document.Document) -> None:
+    """No row split by a page; a short table on one page, a long one broken with at least
+    KEPT_ROWS rows on either side, as the PDF breaks its tables."""
+    for table in word.tables:
+        rows = table.rows
+        for index, row in enumerate(rows):
+            _row_not_split(row)
+            short = len(rows) <= SHORT_TABLE_ROWS
+            if index < len(rows) - 1 and (short or index < KEPT_ROWS
+                                          or index >= len(rows) - KEPT_ROWS):
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+
+
+def _row_not_split(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        properties.insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as CT_TrPr wants
+
+
+def _closing_kept_with_the_letter(word: docx.document.Document) -> None:
+    """The letter's last paragraph kept on the page of its closing ("Med hilsen"), which the
+    styles keep with the signatures and the approval note."""
+    paragraphs = word.paragraphs
+    for previous, paragraph in itertools.pairwise(paragraphs):
+        if paragraph.style.name == LETTER_STYLES["letter-closing"]:
+            previous.paragraph_format.keep_with_next = True
 
 
 def _properties(word: docx.document.Document, document: Document) -> None:
@@ -82,54 +123,6 @@ def _properties(word: docx.document.Document, document: Document) -> None:
     moment = dt.datetime.combine(document.date, dt.time(12, 0))
     properties.created = properties.modified = moment
     properties.revision = 1
-
-
-def _cover_logo(word: docx.document.Document, document: Document) -> None:
-    """The logo above the title, with its alt text as the picture's description."""
-    _add_logo(word.paragraphs[0].insert_paragraph_before(), document, Cm(3.2))
-
-
-def _letterhead(word: docx.document.Document, document: Document) -> None:
-    """Logo, organisation and address above the recipient, as on the NCP's paper."""
-    first = word.paragraphs[0]
-    head = first.insert_paragraph_before()
-    if document.logo:
-        _add_logo(head, document, Cm(1.6))
-        head.add_run("  ")
-    name = head.add_run(document.organisation)
-    name.bold = True
-    name.font.size = Pt(13)
-    address = first.insert_paragraph_before(
-        f"{document.postal_address} · {document.email} · {document.web}")
-    for run in address.runs:
-        run.font.size = Pt(8.5)
-    address.paragraph_format.space_after = Pt(24)
-
-
-def _add_logo(paragraph, document: Document, width: Cm) -> None:
-    """The logo as a picture in `paragraph`, its alt text as the picture's description."""
-    png = logo_png(document.logo, document.work_dir, document.lang)
-    paragraph.add_run().add_picture(str(png), width=width)
-    for properties in paragraph._p.iter(qn("wp:docPr")):
-        properties.set("descr", document.logo_alt)
-        properties.set("title", "")
-
-
-def logo_png(logo: Path, work_dir: Path, lang: str) -> Path:
-    """The logo as PNG (DOCX readers without SVG support need one), drawn by Typst."""
-    if logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
-        return logo
-    source = work_dir / f"logo-{lang}.typ"  # one per language: they are written in parallel
-    source.write_text("#set page(width: auto, height: auto, margin: 0pt, fill: none)\n"
-                      f"#image({typst_string(typst_path(logo, work_dir))}, width: 4cm)\n",
-                      encoding="utf-8")
-    target = work_dir / f"logo-{lang}.png"
-    try:
-        typst.compile(str(source), output=str(target), format="png", ppi=300,
-                      root=str(work_dir))
-    except typst.TypstError as error:
-        raise BuildError(f"the logo {logo} could not be drawn as PNG: {error}") from error
-    return target
 
 
 def _table_of_contents(word: docx.document.Document, document: Document) -> None:
@@ -152,7 +145,7 @@ def _table_of_contents(word: docx.document.Document, document: Document) -> None
         for index, (level, identifier, text) in enumerate(entries):
             content.append(_toc_entry(level, identifier, text, index == 0,
                                       index == len(entries) - 1))
-        sdt.addprevious(_page_break())  # the first chapter's heading breaks after it
+        cover.new_page_after(sdt, word)
         return
 
 
@@ -194,16 +187,6 @@ def _field_char(kind: str):
     return run
 
 
-def _page_break():
-    paragraph = OxmlElement("w:p")
-    run = OxmlElement("w:r")
-    brk = OxmlElement("w:br")
-    brk.set(qn("w:type"), "page")
-    run.append(brk)
-    paragraph.append(run)
-    return paragraph
-
-
 def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
     """A div with a class in `styles` gets that Word paragraph style (custom-style)."""
     def style(element: Element) -> Element | None:
@@ -226,3 +209,15 @@ def regional_language_tags(ast: Ast) -> Ast:
                                          for key, value in pairs])
 
     return {**ast, "blocks": walk(ast["blocks"], tag)}
+
+
+def style_tables_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
+    """A table in a div with a class in `styles` gets that Word table style (custom-style)."""
+    def style(element: Element) -> Element | None:
+        if (name := div_class(element, styles)) is None:
+            return None
+        return with_children(element, [
+            with_attributes(block, [*attribute_pairs(block), ("custom-style", styles[name])])
+            if block["t"] == "Table" else block for block in children(element)])
+
+    return {**ast, "blocks": walk(ast["blocks"], style)}
