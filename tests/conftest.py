@@ -28,6 +28,16 @@ def chromium() -> str | None:
     return named if Path(named).is_file() else None
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """The browser tests skipped for want of a browser, told in one line, not one a test."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and \
+            report.longrepr[2].endswith(NO_BROWSER):
+        report.longrepr = (__file__, None, report.longrepr[2])
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Headless Chromium under Playwright; without one, a skip here and a failure in CI."""
