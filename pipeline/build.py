@@ -112,9 +112,9 @@ def build(request: Request, problems: Problems | None = None,
         jobs = [(document, fmt) for document in documents
                 for fmt in _formats(document.publication, request)]
         if not jobs:
-            problems.error(Position(request.content), "nothing to build: no publication, "
-                           "language and format matches this selection",
-                           _selectable(content))
+            problems.error(Position(request.content / "publications"),
+                           "nothing to build: no publication, language and format matches "
+                           "this selection", "you can build " + _selectable(content))
             raise ContentError(problems)
         progress.writing(len(jobs))
         reported = threading.Lock()
