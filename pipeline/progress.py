@@ -10,6 +10,7 @@ ends, and never drawn into a file or a pipe.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -18,43 +19,58 @@ from pipeline.build import Built
 
 BAR_AFTER = 2.0  # seconds: a quicker build shows no bar
 BAR_WIDTH = 24
+TICK = 0.5  # seconds between redraws of the bar while nothing else happens
 
 
 class TerminalProgress:
     """The `Progress` of a build run from the command line."""
 
     def __init__(self, out: TextIO | None = None, err: TextIO | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, tick: float | None = TICK) -> None:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.clock = clock
         self.started = clock()
         self.total = 0
         self.done = 0
-        self.step = ""
+        self.step = "reading the content"
         self.bar_shown = False
+        self.lock = threading.Lock()  # the writers' threads and the ticker draw on one line
+        self.over = threading.Event()
+        if tick and self.err.isatty():  # the bar moves on while one long step runs
+            threading.Thread(target=self._tick, args=(tick,), daemon=True).start()
 
     def preparing(self, slug: str, lang: str) -> None:
-        self.step = f"preparing {slug} ({lang})"
-        self._draw()
+        with self.lock:
+            self.step = f"preparing {slug} ({lang})"
+            self._draw()
 
     def writing(self, total: int) -> None:
-        self.total = total
-        self.step = "writing"
-        self._draw()
+        with self.lock:
+            self.total = total
+            self.step = "writing"
+            self._draw()
 
     def written(self, item: Built) -> None:
-        self.done += 1
-        self.step = item.path.name
-        if not item.fresh:
-            self._wipe()
-            print(f"[{self.done}/{self.total}] {item.path.name} {item.seconds:.1f} s",
-                  file=self.out, flush=True)
-        self._draw()
+        with self.lock:
+            self.done += 1
+            self.step = item.path.name
+            if not item.fresh:
+                self._wipe()
+                print(f"[{self.done}/{self.total}] {item.path.name} {item.seconds:.1f} s",
+                      file=self.out, flush=True)
+            self._draw()
 
     def close(self) -> None:
         """Wipe the bar: the build is over."""
-        self._wipe()
+        self.over.set()
+        with self.lock:
+            self._wipe()
+
+    def _tick(self, seconds: float) -> None:
+        while not self.over.wait(seconds):
+            with self.lock:
+                self._draw()
 
     def _draw(self) -> None:
         if not self.err.isatty() or self.clock() - self.started < BAR_AFTER:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -38,7 +39,7 @@ def run(progress: TerminalProgress, clock: Clock, seconds_each: float) -> None:
 
 def test_each_written_output_gets_its_line_as_it_finishes() -> None:
     out, err, clock = io.StringIO(), Terminal(), Clock()
-    run(TerminalProgress(out, err, clock), clock, 0.1)
+    run(TerminalProgress(out, err, clock, tick=None), clock, 0.1)
     assert out.getvalue().splitlines() == ["[1/3] arsrapport-2025-nb.pdf 0.4 s",
                                            "[3/3] arsrapport-2025-nb.html 0.4 s"]
     assert err.getvalue() == ""  # a quick build draws no bar
@@ -46,7 +47,7 @@ def test_each_written_output_gets_its_line_as_it_finishes() -> None:
 
 def test_a_long_build_draws_a_bar_on_a_terminal_and_wipes_it() -> None:
     out, err, clock = io.StringIO(), Terminal(), Clock()
-    run(TerminalProgress(out, err, clock), clock, 1.5)
+    run(TerminalProgress(out, err, clock, tick=None), clock, 1.5)
     drawn = err.getvalue()
     assert "1/3" not in drawn  # not before two seconds
     assert "[################--------] 2/3 arsrapport-2025-nb.docx" in drawn
@@ -55,9 +56,20 @@ def test_a_long_build_draws_a_bar_on_a_terminal_and_wipes_it() -> None:
     assert "\033" not in out.getvalue()
 
 
+def test_the_bar_moves_on_while_one_long_step_runs() -> None:
+    err, clock = Terminal(), Clock()
+    progress = TerminalProgress(io.StringIO(), err, clock, tick=0.01)
+    clock.now += 3
+    deadline = time.monotonic() + 10
+    while "reading the content 3 s" not in err.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    progress.close()
+    assert "reading the content 3 s" in err.getvalue()
+
+
 def test_no_bar_into_a_file_or_a_pipe() -> None:
     out, err, clock = io.StringIO(), io.StringIO(), Clock()
-    run(TerminalProgress(out, err, clock), clock, 5.0)
+    run(TerminalProgress(out, err, clock, tick=None), clock, 5.0)
     assert err.getvalue() == ""
     assert len(out.getvalue().splitlines()) == 2
 
