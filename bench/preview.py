@@ -1,10 +1,10 @@
 """Time the preview's loop: a chapter saved to the reloaded page showing it, in Chromium.
 
 Starts `ncp preview` on a copy of the content folder, opens the page, then
-appends a new sentence to a chapter --runs times, each time timing from the save
-to the reloaded page's load event (and checking that the page shows it). Prints each time, the median, and the preview's own
-build time beside it (the rest is noticing the save, reloading, and the
-browser reading the page).
+appends a new sentence to a chapter --runs times, each time timing from the
+save to the reloaded page's load event (and checking that the page shows it).
+Prints each time, the median, and the preview's own build time beside it (the
+rest is noticing the save, reloading, and the browser reading the page).
 
     .venv/bin/python -m bench.preview [--publication arsrapport-2025 --lang nb --runs 7]
 """
