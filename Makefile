@@ -9,10 +9,17 @@ BIN := $(VENV)/bin
 CONTENT ?= content
 OUTPUT ?= output
 BUILD ?= build
-NCP = $(BIN)/python -m pipeline
+NCP = $(BIN)/ncp
 BUILD_ARGS = --content $(CONTENT) --output $(OUTPUT) --build-dir $(BUILD)
+INSTALLED := $(VENV)/.installed
 
-.PHONY: report brochure guidance hearings plan all check test lint locale bench clean sprak
+# What a writer picks: make preview PUB=arsrapport-2025 LANG=nb, make one PUB=… LANG=… FORMAT=pdf.
+# LANG is also the locale's variable, so only a LANG given on make's command line is a language.
+PUB ?=
+FORMAT ?=
+ONLY_LANG = $(if $(filter command line,$(origin LANG)),$(if $(LANG),--lang $(LANG)))
+
+.PHONY: report brochure guidance hearings plan all preview one check test lint locale bench clean sprak
 
 # The first make on a fresh machine creates .venv and installs the pinned requirements.
 $(BIN)/python:
@@ -26,28 +33,42 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt $(VENV)/.build-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-report: $(VENV)/.build-deps  ## the annual report(s)
+# The project itself, installed editable: .venv/bin/ncp runs the code of this folder.
+$(INSTALLED): pyproject.toml $(VENV)/.build-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+report: $(INSTALLED)  ## the annual report(s)
 	$(NCP) build --kind annual-report $(BUILD_ARGS)
 
-brochure: $(VENV)/.build-deps
+brochure: $(INSTALLED)
 	$(NCP) build --kind brochure $(BUILD_ARGS)
 
-guidance: $(VENV)/.build-deps
+guidance: $(INSTALLED)
 	$(NCP) build --kind guidance $(BUILD_ARGS)
 
-hearings: $(VENV)/.build-deps
+hearings: $(INSTALLED)
 	$(NCP) build --kind hearing-response $(BUILD_ARGS)
 
-plan: $(VENV)/.build-deps
+plan: $(INSTALLED)
 	$(NCP) build --kind plan $(BUILD_ARGS)
 
-all: $(VENV)/.build-deps
+all: $(INSTALLED)
 	$(NCP) build $(BUILD_ARGS)
 
-check: $(VENV)/.build-deps
+# The HTML of PUB (every publication when none), served on 127.0.0.1 and reloaded on every save.
+preview: $(INSTALLED)
+	$(NCP) preview $(PUB) $(ONLY_LANG) --content $(CONTENT)
+
+# One publication, and only the language and format asked for: make one PUB=… LANG=nb FORMAT=pdf
+one: $(INSTALLED)
+	$(if $(PUB),,$(error make one needs PUB=<publication>, for example: make one PUB=arsrapport-2025 LANG=nb FORMAT=pdf))
+	$(NCP) build $(PUB) $(ONLY_LANG) $(if $(FORMAT),--format $(FORMAT)) $(BUILD_ARGS)
+
+check: $(INSTALLED)
 	$(NCP) check --content $(CONTENT)
 
-test: $(VENV)/.dev-deps
+test: $(VENV)/.dev-deps $(INSTALLED)
 	$(BIN)/ruff check pipeline tests bench
 	$(BIN)/python -m pytest
 
@@ -55,7 +76,7 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check pipeline tests bench
 
 # Refresh the gettext catalogs after adding or changing a fixed string.
-locale: $(VENV)/.build-deps
+locale: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 	  --project ncp-publishing -o templates/locale/messages.pot .
 	$(BIN)/pybabel update -i templates/locale/messages.pot -d templates/locale --no-fuzzy-matching
@@ -64,10 +85,10 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python -m bench
 
 # Removes only folders a build made (they hold a marker file); refuses any other.
-clean: $(VENV)/.build-deps
+clean: $(INSTALLED)
 	$(NCP) clean --output "$(OUTPUT)" --build-dir "$(BUILD)"
 
 # Målform balance of a year's publications (språklova § 13): make sprak YEAR=2025
 YEAR ?= 2025
-sprak: $(VENV)/.build-deps
+sprak: $(INSTALLED)
 	$(NCP) sprak $(YEAR) --content $(CONTENT) --output $(OUTPUT)

@@ -12,10 +12,12 @@ import functools
 import hashlib
 import json
 import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from pipeline import cache
 from pipeline.checks.chapters import resolve_chapters
@@ -70,27 +72,70 @@ class Built:
     key: str = ""
 
 
-def build(request: Request) -> list[Built]:
+class Progress(Protocol):
+    """Told how a build goes, to show it while it runs (the command line's lines and bar)."""
+
+    def preparing(self, slug: str, lang: str) -> None:
+        """A document starts to render and parse."""
+
+    def writing(self, total: int) -> None:
+        """The writers start on `total` outputs."""
+
+    def written(self, item: Built) -> None:
+        """One output is finished (written or up to date); called from a writer's thread."""
+
+
+class Silent:
+    """The progress of a build nobody watches."""
+
+    def preparing(self, slug: str, lang: str) -> None:
+        pass
+
+    def writing(self, total: int) -> None:
+        pass
+
+    def written(self, item: Built) -> None:
+        pass
+
+
+def build(request: Request, problems: Problems | None = None,
+          progress: Progress | None = None) -> list[Built]:
     """Check everything, write every output into a staging folder, then move all into place.
 
     Two builds into the same folders take turns. A run that fails at any
     output (a tool's refusal, a confidential string found by the gate)
-    leaves output/ as it was.
+    leaves output/ as it was. `problems` receives the warnings of a build
+    that succeeds, too.
     """
+    problems = Problems() if problems is None else problems
+    progress = progress or Silent()
     with locked(request.build), locked(request.output):
-        content = load_content(request.content)
-        problems = Problems()
-        documents = prepare_all(content, request, problems)
+        content = load_content(request.content, problems)
+        documents = prepare_all(content, request, problems, progress)
         if problems.errors:
             raise ContentError(problems)
         gate = Gate(secrets(content.cases))
         jobs = [(document, fmt) for document in documents
                 for fmt in _formats(document.publication, request)]
+        if not jobs:
+            problems.error(Position(request.content / "publications"),
+                           "nothing to build: no publication, language and format matches "
+                           "this selection", "you can build " + _selectable(content))
+            raise ContentError(problems)
+        progress.writing(len(jobs))
+        reported = threading.Lock()
         with staged_run(request.output) as staging:
+
+            def write_and_report(document: Document, fmt: str) -> Built | None:
+                item = write(document, fmt, staging, gate, problems, request.force)
+                if item is not None:
+                    with reported:
+                        progress.written(item)
+                return item
+
             # pandoc and Typst work outside Python's lock: two cores write two files at once.
             with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                results = list(pool.map(
-                    lambda job: write(*job, staging, gate, problems, request.force), jobs))
+                results = list(pool.map(lambda job: write_and_report(*job), jobs))
             if problems.errors:
                 raise ContentError(problems)
         built = [item for item in results if item is not None]
@@ -104,14 +149,16 @@ def build(request: Request) -> list[Built]:
     return built
 
 
-def prepare_all(content: Content, request: Request, problems: Problems) -> list[Document]:
+def prepare_all(content: Content, request: Request, problems: Problems,
+                progress: Progress | None = None) -> list[Document]:
     """Render and parse every selected publication in every selected language."""
-    documents = [
-        document
-        for publication in select(content, request, problems)
-        for lang in _languages(publication, request)
-        if (document := prepare(content, publication, lang, request.build, problems))
-    ]
+    progress = progress or Silent()
+    documents = []
+    for publication in select(content, request, problems):
+        for lang in _languages(publication, request):
+            progress.preparing(publication.slug, lang)
+            if document := prepare(content, publication, lang, request.build, problems):
+                documents.append(document)
     check_versions(documents, problems)
     return documents
 
@@ -136,6 +183,12 @@ def select(content: Content, request: Request, problems: Problems) -> list[Publi
                            f"publications of kind '{publication.kind}' cannot be built yet",
                            "kinds that build: " + ", ".join(KINDS))
     return [p for p in chosen if p.kind in KINDS]
+
+
+def _selectable(content: Content) -> str:
+    """What a selection can name: each publication with its languages and formats."""
+    return "; ".join(f"{p.slug} ({', '.join(p.languages)}: {', '.join(p.formats)})"
+                     for p in sorted(content.publications.values(), key=lambda p: p.slug))
 
 
 def _languages(publication: Publication, request: Request) -> list[str]:

@@ -34,6 +34,11 @@ def _tools() -> str:
     return digest.hexdigest()
 
 
+def forget_tools() -> None:
+    """Hash the code and templates anew: a process that runs on (the preview) saw them change."""
+    _tools.cache_clear()
+
+
 @cache
 def _file(path: Path, size: int, modified: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

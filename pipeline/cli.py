@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import signal
 import sys
@@ -17,6 +18,7 @@ from pipeline.content.loader import usable
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
+from pipeline.progress import TerminalProgress
 from pipeline.publish.folders import NotMadeHere, clean, marking
 from pipeline.reports.language_balance import MINIMUM_SHARE, Row
 from pipeline.reports.sprak import language_report
@@ -61,21 +63,41 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
     request = Request(content, output, build_dir, list(publications), list(kinds),
                       list(languages), list(formats), force)
     start = time.perf_counter()
+    problems = Problems()
+    progress = TerminalProgress()
     try:
-        with marking(output, build_dir):
-            built = build(request)
+        with marking(output, build_dir), contextlib.closing(progress):
+            built = build(request, problems, progress)
     except ContentError as error:
         _report(error.problems, content)
         sys.exit(1)
     except BuildError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    for item in built:
-        if not item.fresh:
-            click.echo(f"wrote {item.path} ({item.seconds:.2f} s)")
+    _report(problems, content)  # the warnings: a build that succeeds shows them too
     fresh = sum(item.fresh for item in built)
-    click.echo(f"{len(built) - fresh} file(s) written, {fresh} up to date, in "
+    click.echo(f"{len(built) - fresh} file(s) written into {output}, {fresh} up to date, in "
                f"{time.perf_counter() - start:.2f} s")
+
+
+@main.command("preview")
+@click.argument("publication", required=False)
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@CONTENT
+@click.option("--port", default=0, show_default=True, type=click.IntRange(0, 65535),
+              help="The port on 127.0.0.1; 0 takes a free one.")
+@click.option("--folder", default="preview", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Where the preview's pages and intermediate files go (not output/).")
+def preview_command(publication: str | None, languages: tuple[str, ...], content: Path,
+                    port: int, folder: Path) -> None:
+    """Serve PUBLICATION's HTML (all when none is named), rebuilt and reloaded on every save."""
+    from pipeline.preview.session import preview  # the watcher is loaded only to preview
+
+    request = Request(content, folder / "site", folder / "build",
+                      [publication] if publication else [], languages=list(languages),
+                      formats=["html"])
+    preview(request, port, click.echo)
 
 
 @main.command("check")

@@ -25,6 +25,7 @@ class Problem:
     message: str
     hint: str | None = None
     severity: str = "error"  # error | warning
+    quote: bool = True  # show the source line; never for a line holding a confidential name
 
     def format(self, root: Path) -> str:
         path = _relative(self.position.path, root)
@@ -34,7 +35,7 @@ class Problem:
             if self.position.column:
                 where += f":{self.position.column}"
         lines = [f"{where}: {self.severity}: {self.message}"]
-        source = _source_line(self.position)
+        source = _source_line(self.position) if self.quote else None
         if source is not None:
             lines.append(f"    {source}")
             if self.position.column:
@@ -51,8 +52,9 @@ class Problems:
     def error(self, position: Position, message: str, hint: str | None = None) -> None:
         self.items.append(Problem(position, message, hint, "error"))
 
-    def warning(self, position: Position, message: str, hint: str | None = None) -> None:
-        self.items.append(Problem(position, message, hint, "warning"))
+    def warning(self, position: Position, message: str, hint: str | None = None,
+                quote: bool = True) -> None:
+        self.items.append(Problem(position, message, hint, "warning", quote))
 
     @property
     def errors(self) -> list[Problem]:

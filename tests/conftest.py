@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,46 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The NCP's 2025 business plan as extracted from its PDF: the source of content/plans/2025.yaml.
 SEED = FIXTURES / "virksomhetsplan-2025.txt"
+NO_BROWSER = "install chromium: apt-get install chromium"
+
+
+def chromium() -> str | None:
+    """The browser the browser tests drive: $CHROMIUM, else Debian's Chromium, if it is there."""
+    named = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    return named if Path(named).is_file() else None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """The browser tests skipped for want of a browser, told in one line, not one a test."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and \
+            report.longrepr[2].endswith(NO_BROWSER):
+        report.longrepr = (__file__, None, report.longrepr[2])
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium under Playwright; without one, a skip here and a failure in CI."""
+    executable = chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        executable = None
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no browser, and CI must run the browser tests: {NO_BROWSER}",
+                        pytrace=False)
+        pytest.skip(NO_BROWSER)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
 
 
 @dataclass

@@ -57,6 +57,7 @@ def test_check_warns_where_the_name_was_typed(tmp_path: Path) -> None:
             "cases/2025-01.yaml appears in this text") in output, output
     assert ("publications/rapport/nb/saker.md:3:4: warning: the confidential submitter.name "
             "of cases/2025-01.yaml appears in this text") in output, output
+    assert NAME not in output  # the line is not quoted: reports end up in logs
 
 
 @pytest.mark.slow

@@ -18,9 +18,12 @@ def checked_content(root: Path, problems: Problems) -> Content | None:
     return content
 
 
-def load_content(root: Path) -> Content:
-    """The content at `root`; raise ContentError listing every problem when it has errors."""
-    problems = Problems()
+def load_content(root: Path, problems: Problems | None = None) -> Content:
+    """The content at `root`; raise ContentError listing every problem when it has errors.
+
+    `problems` (a new list when not given) keeps the warnings when there is no error.
+    """
+    problems = Problems() if problems is None else problems
     content = checked_content(root, problems)
     if problems.errors or content is None:
         raise ContentError(problems)

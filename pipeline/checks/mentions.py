@@ -30,8 +30,9 @@ def check_mentions(content: Content, problems: Problems) -> None:
             if column >= 0:
                 at = Position(where.path, where.line, column + 1) \
                     if where.line and where.column is None else where
+                # The line is not shown: it holds the name, and reports end up in logs.
                 problems.warning(at, f"the confidential {field} of cases/{case.path.name} "
-                                 "appears in this text", HINT)
+                                 "appears in this text", HINT, quote=False)
 
 
 def _confidential_names(cases: list[Case]) -> Iterator[tuple[str, str, Case]]:

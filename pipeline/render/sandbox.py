@@ -225,6 +225,29 @@ def _recorded_undefined(log: ChapterLog) -> type[jinja2.Undefined]:
     return RecordedUndefined
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled chapters and partials, kept for the process by file and source.
+
+    A chapter compiles in milliseconds, but a publication has dozens with their
+    partials, and a process that builds again (the preview, `check` after a
+    build) would compile every one anew. Every ChapterEnvironment compiles
+    alike, so they share the code; a changed source compiles again.
+    """
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.kept.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 class ChapterEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox chapters render in; see the module docstring."""
 
@@ -245,6 +268,7 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             keep_trailing_newline=True,
             autoescape=False,
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=COMPILED,
         )
         # Of Jinja's own globals, only `range` (limited by the sandbox), `namespace` and `_`.
         kept = {name: self.globals[name] for name in ("range", "namespace", "_")}
@@ -380,7 +404,7 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     env.figures.start(path.name)
     env.log.start(path, [*context, *env.globals])
     try:
-        code = env.compile(text, name=path.name, filename=str(path))
+        code = _compiled(env, text, path)
         template = env.template_class.from_code(env, code, env.make_globals(None))
         env.source_map = SourceMap(path, text.split("\n"))
         markdown = Markdown(env.render_limited(template, context, env.source_map))
@@ -414,6 +438,15 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
                        f"could not render: {type(error).__name__}: {error}")
     _report_log(env.log, path, problems)
     return None
+
+
+def _compiled(env: ChapterEnvironment, text: str, path: Path) -> Any:
+    """The chapter's code, compiled once while its text stays the same."""
+    bucket = COMPILED.get_bucket(env, path.name, str(path), text)
+    if bucket.code is None:
+        bucket.code = env.compile(text, name=path.name, filename=str(path))
+        COMPILED.set_bucket(bucket)
+    return bucket.code
 
 
 def _report_log(log: ChapterLog, path: Path, problems: Problems) -> None:
