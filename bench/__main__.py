@@ -132,16 +132,22 @@ def main() -> None:
 
         rows = [
             (f"everything, {len(everything)} files rewritten", ncp(content, work, "--force"),
-             floor(content, fonts, everything)),
+             floor(content, fonts, everything), False),
             (f"{args.slug}-{args.lang}, 3 formats",
              ncp(content, work, args.slug, "--lang", args.lang, "--force"),
-             floor(content, fonts, one)),
-            ("everything, up to date", ncp(content, work), None),
-            ("everything, one chapter edited", edit_and_build, None),
+             floor(content, fonts, one), False),
+            # After the row before, the first build of everything looks at every output
+            # once and records it; what a writer meets is the build after that.
+            ("everything, up to date", ncp(content, work), None, True),
+            ("everything, one chapter edited", edit_and_build, None, False),
         ]
         print(f"{'build (whole processes)':<38} {'ncp s':>7} {'floor s':>8} {'ratio':>6}"
               f"   (median of {args.runs})")
-        measured = {name: show(name, ours, bare, args.runs) for name, ours, bare in rows}
+        measured = {}
+        for name, ours, bare, warm_up in rows:
+            if warm_up:
+                ours()
+            measured[name] = show(name, ours, bare, args.runs)
         report = f"{args.slug}-{args.lang}, 3 formats"
         grown = [(f"{args.cases} cases", with_more_cases, (content, args.cases, args.year),
                   args.cases, "case"),
