@@ -319,7 +319,9 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
     target = staging.root / slug / f"{document.stem}.{fmt}"
     stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
-    current = cache.key([document.made_from, fmt, gate.digest])
+    # SOURCE_DATE_EPOCH dates the DOCX's zip entries.
+    current = cache.key([document.made_from, fmt, gate.digest,
+                         os.environ.get("SOURCE_DATE_EPOCH", "")])
     if not force and cache.is_fresh([target], stamp, current):
         return Built(target, time.perf_counter() - start, fresh=True)
     staged = staging.path(target)

@@ -14,20 +14,27 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-import pypandoc
-import typst
 
 from pipeline.files import write_atomically
 from pipeline.resources import PACKAGE, TEMPLATES
 
+# The packages whose versions shape an output: the tools, the writers, the pictures and fonts.
+MAKERS = ("pypandoc-binary", "typst", "python-docx", "Jinja2", "Babel", "matplotlib",
+          "fonttools", "pillow", "lxml")
+
 
 @cache
 def _tools() -> str:
-    """The pipeline's code and templates, and the versions of pandoc and Typst."""
-    digest = hashlib.sha256(f"{pypandoc.get_pandoc_version()} {typst.__version__}".encode())
+    """The pipeline's code and templates, and the versions of the packages that make outputs.
+
+    pandoc's version is that of the package that brings it (pinned in
+    requirements.txt): asking pandoc itself costs a process.
+    """
+    tools = " ".join(f"{name} {version(name)}" for name in MAKERS)
+    digest = hashlib.sha256(tools.encode())
     for path in sorted([*PACKAGE.rglob("*.py"), *TEMPLATES.rglob("*")]):
         if path.is_file():
             digest.update(path.read_bytes())

@@ -12,17 +12,14 @@ from pathlib import Path
 
 import click
 
-from pipeline.build import Request, build, prepare_all
-from pipeline.checks.folder import checked_content
-from pipeline.content.loader import usable
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
-from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.progress import TerminalProgress
+from pipeline.publish import last_build
 from pipeline.publish.folders import NotMadeHere, clean, marking
-from pipeline.reports.language_balance import MINIMUM_SHARE, Row
-from pipeline.reports.sprak import language_report
-from pipeline.scaffold import new_hearing
+
+# Each command imports the phases it runs when it runs: a build with nothing to
+# do, or `--help`, does not pay for loading pandoc's, Typst's and Word's helpers.
 
 CONTENT = click.option("--content", "content", default="content", show_default=True,
                        type=click.Path(file_okay=False, path_type=Path),
@@ -60,11 +57,22 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
                   languages: tuple[str, ...], formats: tuple[str, ...], content: Path,
                   output: Path, build_dir: Path, force: bool) -> None:
     """Build PUBLICATIONS (folder names under publications/); all when none is named."""
+    start = time.perf_counter()
+    asked = [*publications, "--kind", *kinds, "--lang", *languages, "--format", *formats]
+    fingerprint = last_build.fingerprint(content, output, asked)
+    if not force and (record := last_build.up_to_date(build_dir, output, fingerprint)):
+        if record.warnings:
+            click.echo(record.warnings, err=True)
+        click.echo(f"0 file(s) written into {output}, {record.built} up to date, in "
+                   f"{time.perf_counter() - start:.2f} s")
+        return
+    from pipeline.build import Request, build
+
     request = Request(content, output, build_dir, list(publications), list(kinds),
                       list(languages), list(formats), force)
-    start = time.perf_counter()
     problems = Problems()
     progress = TerminalProgress()
+    last_build.forget(build_dir)
     try:
         with marking(output, build_dir), contextlib.closing(progress):
             built = build(request, problems, progress)
@@ -75,6 +83,7 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     _report(problems, content)  # the warnings: a build that succeeds shows them too
+    last_build.remember(build_dir, output, fingerprint, len(built), _told(problems, content))
     fresh = sum(item.fresh for item in built)
     click.echo(f"{len(built) - fresh} file(s) written into {output}, {fresh} up to date, in "
                f"{time.perf_counter() - start:.2f} s")
@@ -92,6 +101,7 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
 def preview_command(publication: str | None, languages: tuple[str, ...], content: Path,
                     port: int, folder: Path) -> None:
     """Serve PUBLICATION's HTML (all when none is named), rebuilt and reloaded on every save."""
+    from pipeline.build import Request
     from pipeline.preview.session import preview  # the watcher is loaded only to preview
 
     request = Request(content, folder / "site", folder / "build",
@@ -105,6 +115,11 @@ def preview_command(publication: str | None, languages: tuple[str, ...], content
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check_command(content: Path, strict: bool) -> None:
     """Validate the whole content folder and report every problem at once."""
+    from pipeline.build import Request, prepare_all
+    from pipeline.checks.folder import checked_content
+    from pipeline.content.loader import usable
+    from pipeline.kinds import KINDS
+
     problems = Problems()
     loaded = checked_content(content, problems)
     if loaded is not None:
@@ -126,6 +141,9 @@ def check_command(content: Path, strict: bool) -> None:
               type=click.Path(file_okay=False, path_type=Path))
 def sprak_command(year: int, content: Path, output: Path) -> None:
     """Målform balance: words in bokmål, nynorsk and English in YEAR's publications."""
+    from pipeline.reports.language_balance import MINIMUM_SHARE, Row
+    from pipeline.reports.sprak import language_report
+
     problems = Problems()
     try:
         with marking(output):
@@ -183,6 +201,8 @@ def new_group() -> None:
 def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
                         deadline: dt.datetime, lang: str, content: Path) -> None:
     """Create a hearing response: its folder, publication.yaml dated today, a body to fill."""
+    from pipeline.scaffold import new_hearing
+
     try:
         folder = new_hearing(content, title, recipient, list(address), deadline.date(), lang,
                              dt.date.today())
@@ -195,6 +215,12 @@ def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
 
 def _report(problems: Problems, content: Path) -> None:
     if problems.items:
-        click.echo(problems.format(content), err=True)
-        click.echo(f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)",
-                   err=True)
+        click.echo(_told(problems, content), err=True)
+
+
+def _told(problems: Problems, content: Path) -> str:
+    """Every problem, then how many: what a writer is shown (empty when there is none)."""
+    if not problems.items:
+        return ""
+    return (f"{problems.format(content)}\n"
+            f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)")

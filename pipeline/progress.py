@@ -13,9 +13,10 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pipeline.build import Built
+if TYPE_CHECKING:  # a build with nothing to do never imports the build
+    from pipeline.build import Built
 
 BAR_AFTER = 2.0  # seconds: a quicker build shows no bar
 BAR_WIDTH = 24

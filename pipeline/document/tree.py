@@ -57,8 +57,9 @@ def walk(node: Any, action: Action) -> Any:
         return node
     if "t" not in node:
         return {key: walk(value, action) for key, value in node.items()}
-    if "c" in node:
-        node = {**node, "c": walk(node["c"], action)}
+    contents = node.get("c")
+    if isinstance(contents, (list, dict)):  # a Str's text is no tree: most nodes are Str
+        node = {**node, "c": walk(contents, action)}
     replacement = action(node)
     return node if replacement is None else replacement
 
