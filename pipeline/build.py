@@ -215,16 +215,49 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")
     for chapter in publication.chapters:
-        path = resolve_inside(publication.folder / lang, chapter, content.root)
-        if path is None or not path.is_file():
-            continue  # reported where publication.yaml lists it
+        found = chapter_file(publication, lang, chapter, content.root, problems)
+        if found is None:
+            continue
+        path, written_in = found
         markdown = render_chapter(path, env, names, problems)
         if markdown is not None:
-            parts.append(chapter_fence(str(path.relative_to(content.root)), markdown))
+            parts.append(chapter_fence(str(path.relative_to(content.root)), markdown,
+                                       written_in if written_in != lang else None))
     if layout.after:
         parts.append(render_partial(layout.after, env, names, problems) or "")
     figures.update(env.figures.by_chapter)
     return "\n".join(parts)
+
+
+def chapter_file(publication: Publication, lang: str, chapter: str, root: Path,
+                 problems: Problems) -> tuple[Path, str] | None:
+    """The file of `chapter` for the `lang` version, and the language it is written in.
+
+    A chapter missing in a language other than the fallback stops that version
+    only: a draft takes the fallback language's chapter instead (with a warning),
+    anything else is an error of that version, so `--lang nb` builds without it.
+    None when there is no file to render (an error reported, here or by the loader).
+    """
+    path = resolve_inside(publication.folder / lang, chapter, root)
+    if path is not None and path.is_file():
+        return path, lang
+    fallback = publication.fallback
+    if path is None or fallback is None or lang == fallback:
+        return None  # reported where publication.yaml lists it
+    where = Position(publication.folder / "publication.yaml")
+    if not publication.draft:
+        problems.error(where, f"chapter '{lang}/{chapter}' does not exist, so the {lang} "
+                       "version cannot be built",
+                       f"write {publication.slug}/{lang}/{chapter}; or set 'draft: true' to "
+                       f"build it with the {fallback} chapter, marked as a draft; "
+                       f"'--lang {fallback}' builds without it")
+        return None
+    substitute = resolve_inside(publication.folder / fallback, chapter, root)
+    if substitute is None or not substitute.is_file():
+        return None  # reported where publication.yaml lists it for the fallback
+    problems.warning(where, f"chapter '{lang}/{chapter}' is not written yet: the {lang} "
+                     f"draft shows the {fallback} chapter in its place")
+    return substitute, fallback
 
 
 @dataclass(frozen=True)

@@ -305,7 +305,7 @@ def _case(path: Path, problems: Problems, site: Site) -> Case | None:
 
 PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",
                       "chapters", "fallback", "recipient", "their_ref", "our_ref",
-                      "consultation", "case_officer", "signatories", "bibliography")
+                      "consultation", "case_officer", "signatories", "bibliography", "draft")
 
 
 def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
@@ -319,7 +319,8 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         return None
     languages = _listed(record, "languages", site.languages, [site.default_language])
     chapters = record.strings("chapters")
-    _check_chapters(record, folder, languages, chapters)
+    fallback = record.choice("fallback", site.languages, required=False)
+    _check_chapters(record, folder, languages, chapters, fallback)
     kind = record.choice("kind", v.PUBLICATION_KINDS)
     bibliography = record.string("bibliography", required=False)
     if bibliography and resolve_inside(folder, bibliography, folder.parent.parent) is None:
@@ -343,15 +344,20 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         date=record.date("date"),
         year=record.integer("year", required=False),
         chapters=chapters,
-        fallback=record.choice("fallback", site.languages, required=False),
+        fallback=fallback,
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
+        draft=record.boolean("draft", False),
     )
 
 
 def _check_chapters(record: Record, folder: Path, languages: list[str],
-                    chapters: list[str]) -> None:
-    """Every chapter exists in every language, and lies inside the content folder."""
+                    chapters: list[str], fallback: str | None) -> None:
+    """Every chapter exists in every language, and lies inside the content folder.
+
+    With a fallback language, only the fallback's chapters must exist here: one missing
+    in another language stops the build of that language alone (`build.chapter_file`).
+    """
     listed = record.data.get("chapters")
     root = folder.parent.parent
     for lang in languages:
@@ -361,7 +367,7 @@ def _check_chapters(record: Record, folder: Path, languages: list[str],
             if path is None:
                 record.problems.error(where, f"chapter '{lang}/{chapter}' lies outside the "
                                       "content folder", OUTSIDE_HINT)
-            elif not path.is_file():
+            elif not path.is_file() and (fallback is None or lang == fallback):
                 record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
                                       f"create {folder.name}/{lang}/{chapter} or remove it "
                                       "from the list")

@@ -220,6 +220,7 @@ class Publication:
     subtitle: Text | None = None
     bibliography: Path | None = None
     letter: Letter | None = None
+    draft: bool = False
 
     def chapter_path(self, lang: str, chapter: str) -> Path:
         return self.folder / lang / chapter

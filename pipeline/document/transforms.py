@@ -36,7 +36,10 @@ CHAPTER_OPENING = re.compile(rf'^::::::::: \{{\.{CHAPTER_CLASS} source="([^"\n]*
                              re.MULTILINE)
 
 
-def chapter_fence(source: str, markdown: str) -> str:
+def chapter_fence(source: str, markdown: str, lang: str | None = None) -> str:
+    """The chapter in its div; `lang` marks a chapter in another language than the document's."""
+    if lang is not None:
+        markdown = f':::::::: {{lang="{lang}"}}\n\n{markdown}\n\n::::::::'
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
 
 

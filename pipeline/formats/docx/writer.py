@@ -15,7 +15,7 @@ import docx
 import typst
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from pipeline.document import boxes, pandoc
 from pipeline.document.pandoc import Ast
@@ -69,7 +69,23 @@ def finish(path: Path, document: Document) -> None:
         _cover_logo(word, document)
     if document.toc:
         _table_of_contents(word, document)
+    if document.publication.draft:
+        _draft_header(word, document.labels["draft-note"])
     docx_package.save(word, path, document.date)
+
+
+def _draft_header(word: docx.document.Document, note: str) -> None:
+    """A draft's mark at the top of every page, above whatever the header holds."""
+    for section in word.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            existing = header.paragraphs
+            mark = existing[0].insert_paragraph_before() if existing else header.add_paragraph()
+            run = mark.add_run(note)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
 
 
 def _properties(word: docx.document.Document, document: Document) -> None:
