@@ -14,6 +14,7 @@ import click
 from pipeline.build import Request, build, prepare_all
 from pipeline.checks.folder import checked_content
 from pipeline.content.loader import usable
+from pipeline.content.schema import write_schemas
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Problems
@@ -169,6 +170,16 @@ def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
         sys.exit(1)
     click.echo(f"created {folder}: fill in publication.yaml and {lang}/brev.md, then "
                f"'make hearings'")
+
+
+@main.command("schema")
+@click.option("--out", default="schemas", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the schemas into.")
+def schema_command(out: Path) -> None:
+    """Write a JSON Schema for each kind of content file, for editors to complete and check."""
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
 
 
 def _report(problems: Problems, content: Path) -> None:
