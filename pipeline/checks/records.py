@@ -49,6 +49,10 @@ def check_content(content: Content, problems: Problems) -> None:
                 problems.error(Position(publication.folder / "publication.yaml"),
                                f"the publication has no folder for the language '{lang}'",
                                f"create {publication.slug}/{lang}/ with its chapters")
+        if publication.draft:
+            problems.warning(Position(publication.folder / "publication.yaml"),
+                             "the publication is a draft: every output is marked as one",
+                             "remove 'draft: true' when it is ready to publish")
     check_mentions(content, problems)
 
 

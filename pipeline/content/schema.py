@@ -180,7 +180,7 @@ def _table(title: str, shape: Shape) -> str:
 
 def type_label(value: Value) -> str:
     if isinstance(value, Shape):
-        return "mapping (below)" if value.fields else "mapping (not read)"
+        return f"mapping of {', '.join(value.names)}" if value.fields else "mapping (not read)"
     if isinstance(value, Scalar):
         return value.label or {
             "text": "text", "integer": "whole number", "number": "number",

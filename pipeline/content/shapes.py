@@ -242,7 +242,7 @@ STEP = Shape("a timeline step", (
           "ended."),
 ))
 CASE = Shape("a case", (
-    Field("id", TEXT, "YEAR-NN, such as `2025-03`; the file is named after it. Quote it.",
+    Field("id", TEXT, "YEAR-NN, such as `2025-03`; the file is named after it.",
           True),
     Field("title", LANGUAGE_TEXT, "A neutral title naming the parties by kind.", True),
     Field("received", DATE, "When the complaint came in.", True),
