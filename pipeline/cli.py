@@ -263,12 +263,18 @@ def new_chapter_command(publication: str, name: str, title: str | None,
 @click.option("--out", default="schemas", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write the schemas into.")
-def schema_command(out: Path) -> None:
+@click.option("--docs", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also rewrite the field tables of this Markdown file "
+                   "(docs/content-model.md).")
+def schema_command(out: Path, docs: Path | None) -> None:
     """Write a JSON Schema for each kind of content file, for editors to complete and check."""
-    from pipeline.content.schema import write_schemas
+    from pipeline.content.schema import with_field_tables, write_schemas
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
+    if docs is not None:
+        docs.write_text(with_field_tables(docs.read_text(encoding="utf-8")), encoding="utf-8")
+        click.echo(f"wrote the field tables of {docs}")
 
 
 def _report(problems: Problems, content: Path) -> None:

@@ -5,16 +5,18 @@ wrong."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from pipeline.content.schema import schemas, serialised
+from pipeline.content.schema import schemas, serialised, with_field_tables
 from tests.conftest import FIXTURES, ROOT
 
 SETTINGS = ROOT / ".vscode" / "settings.json"
+CONTENT_MODEL = ROOT / "docs" / "content-model.md"
 
 
 class JsonLike(yaml.SafeLoader):
@@ -97,3 +99,29 @@ def test_a_hearing_response_needs_its_letter_fields() -> None:
     assert messages == ["'recipient' is a required property",
                         "'consultation' is a required property",
                         "'signatories' is a required property"]
+
+
+def test_the_field_tables_of_the_docs_are_current() -> None:
+    text = CONTENT_MODEL.read_text(encoding="utf-8")
+    assert with_field_tables(text) == text, "run: ncp schema --docs docs/content-model.md"
+
+
+# The examples of docs/content-model.md, by the heading above them.
+EXAMPLES = {"site.yaml": "site", "_brand.yml": "brand", "A case": "case", "A plan": "plan",
+            "Results": "results", "publication.yaml": "publication"}
+
+
+def test_every_example_of_the_docs_is_valid() -> None:
+    checked = []
+    for section in re.split(r"\n### ", CONTENT_MODEL.read_text(encoding="utf-8"))[1:]:
+        heading = section.split("\n", 1)[0]
+        kind = next((k for start, k in EXAMPLES.items() if heading.startswith(start)), None)
+        for block in re.findall(r"```yaml\n(.*?)```", section, re.DOTALL):
+            validator = jsonschema.Draft7Validator(
+                schemas()[f"{kind}.schema.json"],
+                format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+            data = yaml.load(block, Loader=JsonLike)
+            assert [e.message for e in validator.iter_errors(data)] == [], (heading, block)
+            checked.append(kind)
+    assert sorted(set(checked)) == sorted(set(EXAMPLES.values()))
+    assert checked.count("publication") == 4

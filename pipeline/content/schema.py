@@ -126,6 +126,17 @@ def nullable(field: Field) -> bool:
 
 # The field tables of docs/content-model.md -----------------------------------------------
 
+FIELDS_START = "<!-- The tables below are written by `ncp schema --docs`: edit shapes.py -->"
+FIELDS_END = "<!-- End of the written tables -->"
+
+
+def with_field_tables(markdown: str) -> str:
+    """`markdown` with the part between the markers replaced by the current field tables."""
+    start = markdown.index(FIELDS_START) + len(FIELDS_START)
+    end = markdown.index(FIELDS_END, start)
+    return f"{markdown[:start]}\n\n{field_tables()}\n{markdown[end:]}"
+
+
 def field_tables() -> str:
     """Markdown: a table per mapping of every file, each field with type, need and meaning."""
     sections = []

@@ -166,7 +166,7 @@ LOGO = Shape("logo", (
 ))
 BRAND = Shape("the brand file", (
     Field("meta", Shape("meta", (Field("name", TEXT, "The brand's name."),
-                                 Field("link", TEXT, "The brand's web site.")), open=True),
+                                 Field("link", TEXT, "The brand's web site."))),
           "About the brand."),
     Field("color", COLORS, "Colours of text, headings, rules and covers."),
     Field("typography", TYPOGRAPHY, "Fonts."),
