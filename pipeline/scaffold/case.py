@@ -10,7 +10,12 @@ from pipeline.content import vocabulary as v
 from pipeline.content.shapes import CASE
 from pipeline.scaffold.yamltext import commented
 
-TO_FILL = "Fill in."
+# Placeholders in the language of the title, to be replaced by the case handler.
+PLACEHOLDERS = {
+    "nb": ("Fyll inn en nøytral tittel", "Klager i sak {id}", "Selskap i sak {id}"),
+    "nn": ("Fyll inn ein nøytral tittel", "Klagar i sak {id}", "Selskap i sak {id}"),
+    "en": ("Fill in a neutral title", "Submitter of case {id}", "Enterprise of case {id}"),
+}
 # A new case is neither public nor named in any output until the case handler decides so.
 NOTES = {
     "title": "Fill in a neutral title.",
@@ -32,13 +37,14 @@ def new_case(content: Path, received: dt.date, lang: str, title: str | None = No
     """Write cases/<id>.yaml for a complaint received on `received`; return its path."""
     case_id = next_case_id(content, received.year)
     path = content / "cases" / f"{case_id}.yaml"
+    untitled, submitter, enterprise = PLACEHOLDERS[lang]
     values = {
         "id": case_id,
-        "title": {lang: title or TO_FILL},
+        "title": {lang: title or untitled},
         "received": received,
-        "submitter": {"type": "other", "name": f"Submitter of case {case_id}",
+        "submitter": {"type": "other", "name": submitter.format(id=case_id),
                       "confidential": True},
-        "enterprise": {"name": f"Enterprise of case {case_id}", "confidential": True},
+        "enterprise": {"name": enterprise.format(id=case_id), "confidential": True},
         "lead_ncp": "NO",
         "supporting_ncps": [],
         "host_countries": [],
