@@ -34,10 +34,10 @@ from pipeline.document.positions import Places
 from pipeline.document.prechecks import check_marks
 from pipeline.document.prepared import Document, describe
 from pipeline.document.transforms import (
-    FENCE_LINES,
     apply_fig_alt,
     chapter_fence,
     chapter_texts,
+    fence_lines,
     shift_chapter_headings,
 )
 from pipeline.formats import WRITERS
@@ -284,19 +284,52 @@ def _markdown(content: Content, publication: Publication, lang: str, layout: Lay
     if layout.before:
         parts.append(render_partial(layout.before, env, names, problems) or "")
     for chapter in publication.chapters:
-        path = resolve_inside(publication.folder / lang, chapter, content.root)
-        if path is None or not path.is_file():
-            continue  # reported where publication.yaml lists it
+        found = chapter_file(publication, lang, chapter, content.root, problems)
+        if found is None:
+            continue
+        path, written_in = found
         markdown = render_chapter(path, env, names, problems)
         if markdown is not None and env.source_map is not None:
-            fenced = chapter_fence(str(path.relative_to(content.root)), markdown)
-            lines.add(1 + sum(part.count("\n") + 1 for part in parts) + FENCE_LINES,
+            other = written_in if written_in != lang else None
+            fenced = chapter_fence(str(path.relative_to(content.root)), markdown, other)
+            lines.add(1 + sum(part.count("\n") + 1 for part in parts) + fence_lines(other),
                       env.source_map)
             parts.append(fenced)
     if layout.after:
         parts.append(render_partial(layout.after, env, names, problems) or "")
     figures.update(env.figures.by_chapter)
     return "\n".join(parts), lines
+
+
+def chapter_file(publication: Publication, lang: str, chapter: str, root: Path,
+                 problems: Problems) -> tuple[Path, str] | None:
+    """The file of `chapter` for the `lang` version, and the language it is written in.
+
+    A chapter missing in a language other than the fallback stops that version
+    only: a draft takes the fallback language's chapter instead (with a warning),
+    anything else is an error of that version, so `--lang nb` builds without it.
+    None when there is no file to render (an error reported, here or by the loader).
+    """
+    path = resolve_inside(publication.folder / lang, chapter, root)
+    if path is not None and path.is_file():
+        return path, lang
+    fallback = publication.fallback
+    if path is None or fallback is None or lang == fallback:
+        return None  # reported where publication.yaml lists it
+    where = Position(publication.folder / "publication.yaml")
+    if not publication.draft:
+        problems.error(where, f"chapter '{lang}/{chapter}' does not exist, so the {lang} "
+                       "version cannot be built",
+                       f"write {publication.slug}/{lang}/{chapter}; or set 'draft: true' to "
+                       f"build it with the {fallback} chapter, marked as a draft; "
+                       f"'--lang {fallback}' builds without it")
+        return None
+    substitute = resolve_inside(publication.folder / fallback, chapter, root)
+    if substitute is None or not substitute.is_file():
+        return None  # reported where publication.yaml lists it for the fallback
+    problems.warning(where, f"chapter '{lang}/{chapter}' is not written yet: the {lang} "
+                     f"draft shows the {fallback} chapter in its place")
+    return substitute, fallback
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,7 @@ def clean_command(output: Path, build_dir: Path) -> None:
 
 @main.group("new")
 def new_group() -> None:
-    """Start a new publication from a ready skeleton."""
+    """Start a case, a publication, a chapter or a hearing response from a skeleton."""
 
 
 @new_group.command("hearing")
@@ -196,21 +196,127 @@ def new_group() -> None:
 @click.option("--address", multiple=True, help="An address line of the recipient (repeatable).")
 @click.option("--deadline", required=True, type=click.DateTime(["%Y-%m-%d"]),
               help="The consultation's deadline, YYYY-MM-DD.")
+@click.option("--letter-date", type=click.DateTime(["%Y-%m-%d"]),
+              help="The date of the consultation letter, YYYY-MM-DD; asked for when left out "
+                   "at a terminal, else marked in publication.yaml to fill in.")
 @click.option("--lang", type=click.Choice(["nb", "nn"]), default="nb", show_default=True)
 @CONTENT
 def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
-                        deadline: dt.datetime, lang: str, content: Path) -> None:
-    """Create a hearing response: its folder, publication.yaml dated today, a body to fill."""
-    from pipeline.scaffold import new_hearing
+                        deadline: dt.datetime, letter_date: dt.datetime | None, lang: str,
+                        content: Path) -> None:
+    """Create a hearing response: its folder, publication.yaml (a draft), a body to fill."""
+    from pipeline.scaffold.hearing import new_hearing
 
+    if letter_date is None and sys.stdin.isatty():
+        letter_date = click.prompt("Date of the consultation letter (YYYY-MM-DD, empty if "
+                                   "not known)", default="", show_default=False,
+                                   type=OPTIONAL_DATE) or None
     try:
         folder = new_hearing(content, title, recipient, list(address), deadline.date(), lang,
-                             dt.date.today())
+                             dt.date.today(), letter_date.date() if letter_date else None)
     except FileExistsError as error:
         click.echo(f"error: {error} exists already; choose another title", err=True)
         sys.exit(1)
-    click.echo(f"created {folder}: fill in publication.yaml and {lang}/brev.md, then "
-               f"'make hearings'")
+    click.echo(f"created {folder} as a draft: fill in publication.yaml and {lang}/brev.md, "
+               "then remove 'draft: true'")
+    if letter_date is None:
+        click.echo("the consultation letter's date is not given: today's stands in, marked "
+                   "in publication.yaml")
+
+
+class _OptionalDate(click.ParamType):
+    name = "date"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.datetime | None:
+        if isinstance(value, dt.datetime) or value in ("", None):
+            return value or None
+        return click.DateTime(["%Y-%m-%d"]).convert(value, param, ctx)
+
+
+OPTIONAL_DATE = _OptionalDate()
+
+
+@new_group.command("case")
+@click.option("--received", type=click.DateTime(["%Y-%m-%d"]),
+              help="When the complaint came in, YYYY-MM-DD; today when left out.")
+@click.option("--title", help="A neutral title naming the parties by kind.")
+@click.option("--lang", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
+              help="The language of the title.")
+@CONTENT
+def new_case_command(received: dt.datetime | None, title: str | None, lang: str,
+                     content: Path) -> None:
+    """Create the next case of the year: every field under a comment, its timeline started."""
+    from pipeline.scaffold.case import new_case
+
+    day = received.date() if received else dt.date.today()
+    try:
+        path = new_case(content, day, lang, title)
+    except FileExistsError as error:
+        click.echo(f"error: {error.filename} exists already", err=True)
+        sys.exit(1)
+    click.echo(f"created {path}, received {day.isoformat()}"
+               + ("" if received else " (today: change it if it came earlier)"))
+
+
+@new_group.command("publication")
+@click.argument("kind", type=click.Choice([k for k in PUBLICATION_KINDS
+                                           if k != "hearing-response"]))
+@click.argument("slug")
+@click.option("--title", help="The title in the first language.")
+@click.option("--lang", "languages", multiple=True, type=click.Choice(["nb", "nn", "en"]),
+              help="A language of the publication (repeatable); the site's default when "
+                   "left out.")
+@CONTENT
+def new_publication_command(kind: str, slug: str, title: str | None,
+                            languages: tuple[str, ...], content: Path) -> None:
+    """Create publications/SLUG/ (a draft) with a commented publication.yaml and a chapter."""
+    from pipeline.scaffold.publication import ScaffoldError, new_publication
+
+    try:
+        folder = new_publication(content, kind, slug, list(languages), dt.date.today(), title)
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created {folder} as a draft: fill in publication.yaml and its chapters, "
+               "then remove 'draft: true'")
+
+
+@new_group.command("chapter")
+@click.argument("publication")
+@click.argument("name")
+@click.option("--title", help="The chapter's heading.")
+@CONTENT
+def new_chapter_command(publication: str, name: str, title: str | None,
+                        content: Path) -> None:
+    """Add chapter NAME to PUBLICATION's list and write it in each of its languages."""
+    from pipeline.scaffold.publication import ScaffoldError, new_chapter
+
+    try:
+        paths = new_chapter(content, publication, name, title)
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for path in paths:
+        click.echo(f"created {path}")
+
+
+@main.command("schema")
+@click.option("--out", default="schemas", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write the schemas into.")
+@click.option("--docs", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also rewrite the field tables of this Markdown file "
+                   "(docs/content-model.md).")
+def schema_command(out: Path, docs: Path | None) -> None:
+    """Write a JSON Schema for each kind of content file, for editors to complete and check."""
+    from pipeline.content.schema import with_field_tables, write_schemas
+
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
+    if docs is not None:
+        docs.write_text(with_field_tables(docs.read_text(encoding="utf-8")), encoding="utf-8")
+        click.echo(f"wrote the field tables of {docs}")
 
 
 def _report(problems: Problems, content: Path) -> None:

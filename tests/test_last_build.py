@@ -100,3 +100,19 @@ def test_the_fingerprint_follows_every_content_file(tmp_path: Path) -> None:
     assert last_build.fingerprint(content, tmp_path / "output", []) != first
     assert last_build.fingerprint(content, tmp_path / "output", ["--lang", "nb"]) != \
         last_build.fingerprint(content, tmp_path / "output", [])
+
+
+@pytest.mark.slow
+def test_an_up_to_date_build_shows_the_warnings_again(built: Path) -> None:
+    publication = built / "content" / "publications" / "rapport" / "publication.yaml"
+    publication.write_text(publication.read_text(encoding="utf-8") + "draft: true\n",
+                           encoding="utf-8")
+    first = ncp_build(built)
+    assert "0 error(s), 1 warning(s)" in first
+    for parsed in (built / "build").rglob("*.parsed.json"):
+        parsed.unlink()
+    again = ncp_build(built)
+    assert not any((built / "build").rglob("*.parsed.json"))  # only the record was read
+    assert ", 3 up to date" in again
+    warnings = [line for line in first.splitlines() if "warning" in line]
+    assert warnings == [line for line in again.splitlines() if "warning" in line]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.document.pandoc import Ast, parse_markdown
 from pipeline.document.positions import Places
-from pipeline.document.transforms import FENCE_LINES, chapter_fence
+from pipeline.document.transforms import chapter_fence, fence_lines
 from pipeline.document.tree import Element, make_attr, text_inlines, walk
 from pipeline.render.source_map import DocumentMap, SourceMap
 
@@ -60,7 +60,7 @@ def places(root: Path, name: str, markdown: str, frame: str = "") -> Places:
     source = SourceMap(root / name, markdown.split("\n"))
     source.add(markdown, 1, written=True)
     lines = DocumentMap(root / "publication.yaml")
-    lines.add(frame.count("\n") + 3 + FENCE_LINES, source)
+    lines.add(frame.count("\n") + 3 + fence_lines(), source)
     return Places(frame + "\n\n" + chapter_fence(name, markdown), lines)
 
 

@@ -44,10 +44,15 @@ def check_content(content: Content, problems: Problems) -> None:
         check_case(case, problems)
     for publication in content.publications.values():
         for lang in publication.languages if publication.chapters else []:
-            if not (publication.folder / lang).is_dir():
+            if not (publication.folder / lang).is_dir() and \
+                    publication.fallback in (None, lang):
                 problems.error(Position(publication.folder / "publication.yaml"),
                                f"the publication has no folder for the language '{lang}'",
                                f"create {publication.slug}/{lang}/ with its chapters")
+        if publication.draft:
+            problems.warning(Position(publication.folder / "publication.yaml"),
+                             "the publication is a draft: every output is marked as one",
+                             "remove 'draft: true' when it is ready to publish")
     check_mentions(content, problems)
 
 

@@ -14,13 +14,22 @@ from pipeline.content.media import font_problem, image_problem
 from pipeline.content.model import Brand, FontFile, Text
 from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
 from pipeline.content.records import Record
+from pipeline.content.shapes import (
+    BRAND,
+    COLOR_ROLES,
+    COLORS,
+    FAMILY_NAME,
+    FONT,
+    HEX_COLOR,
+    LOGO,
+    TYPOGRAPHY,
+)
 from pipeline.content.yamlfile import load_yaml
 from pipeline.problems import Position, Problems
 
-COLOR_ROLES = ("primary", "secondary", "foreground", "background", "light", "dark")
 # Brand values go into CSS and Typst source, so each must be a plain token, never markup.
-COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-FAMILY = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{0,63}")
+COLOR = re.compile(HEX_COLOR)
+FAMILY = re.compile(FAMILY_NAME)
 
 
 DEFAULT_COLORS = {
@@ -45,20 +54,18 @@ def load_brand(path: Path, root: Path, problems: Problems,
     data = load_yaml(path, problems)
     if data is None:
         return None
-    record = Record(data, Position(path, 1, 1), "the brand file",
-                    ("meta", "color", "typography", "logo", "defaults"), problems, languages)
-    meta = record.child("meta", "meta", ("name", "link"), required=False)
-    colors = _colors(record.child("color", "color", (*COLOR_ROLES, "palette"), required=False))
-    typography = record.child("typography", "typography",
-                              ("fonts", "base", "headings", "monospace", "link"), required=False)
+    record = Record(data, Position(path, 1, 1), "the brand file", BRAND.names, problems,
+                    languages)
+    meta = record.child("meta", "meta", BRAND.part("meta").names, required=False)
+    colors = _colors(record.child("color", "color", COLORS.names, required=False))
+    typography = record.child("typography", "typography", TYPOGRAPHY.names, required=False)
     fonts = _fonts(typography, path.parent, root, problems)
-    base = typography.child("base", "base typography", ("family", "size", "line-height", "weight"),
+    base = typography.child("base", "base typography", TYPOGRAPHY.part("base").names,
                             required=False)
     headings = typography.child("headings", "heading typography",
-                                ("family", "weight", "color", "style", "line-height"),
-                                required=False)
-    mono = typography.child("monospace", "monospace typography", ("family", "size", "weight"),
-                            required=False)
+                                TYPOGRAPHY.part("headings").names, required=False)
+    mono = typography.child("monospace", "monospace typography",
+                            TYPOGRAPHY.part("monospace").names, required=False)
     base_family = _family(base, "Libertinus Serif")
     logo, alt = _logo(record, path.parent, root, problems)
     return Brand(
@@ -135,7 +142,7 @@ def _weight(record: Record) -> int:
 def _fonts(typography: Record, folder: Path, root: Path,
            problems: Problems) -> list[FontFile]:
     fonts = []
-    for font in typography.children("fonts", "a font", ("family", "source", "files")):
+    for font in typography.children("fonts", "a font", FONT.names):
         family = font.string("family")
         if family is not None and not FAMILY.fullmatch(family):
             _bad_family(font, family)
@@ -143,7 +150,7 @@ def _fonts(typography: Record, folder: Path, root: Path,
         source = font.choice("source", ("file", "system"), required=False) or "system"
         if source != "file" or family is None:
             continue
-        for entry in font.children("files", "a font file", ("path", "weight", "style")):
+        for entry in font.children("files", "a font file", FONT.part("files").names):
             relative = entry.string("path")
             if relative is None:
                 continue
@@ -166,7 +173,7 @@ def _fonts(typography: Record, folder: Path, root: Path,
 
 def _logo(record: Record, folder: Path, root: Path,
           problems: Problems) -> tuple[Path | None, Text | None]:
-    logo = record.child("logo", "logo", ("images", "small", "medium", "large"), required=False)
+    logo = record.child("logo", "logo", LOGO.names, required=False)
     images = logo.data.get("images") or {}
     if not isinstance(images, dict):
         problems.error(logo.where("images"), "the logo's images must map names to images")
@@ -181,7 +188,8 @@ def _logo(record: Record, folder: Path, root: Path,
         problems.error(where, "the logo needs alt text",
                        "write the logo as {path: logo.svg, alt: 'what the logo shows'}")
         return None, None
-    image = Record(entry, where, "the logo", ("path", "alt"), problems, record.languages)
+    image = Record(entry, where, "the logo", LOGO.part("images").names, problems,
+                   record.languages)
     relative, alt = image.string("path"), image.text("alt")
     if relative is None:
         return None, alt

@@ -34,10 +34,22 @@ from pipeline.content.model import (
     Site,
     Step,
     Subgoal,
-    file_fields,
 )
 from pipeline.content.paths import OUTSIDE_HINT, inside, resolve_inside
 from pipeline.content.records import Record
+from pipeline.content.shapes import (
+    ACTIVITY,
+    ACTIVITY_RESULT,
+    CASE,
+    EVENT,
+    GOAL,
+    ORGANISATION,
+    PLAN,
+    PUBLICATION,
+    RESULTS,
+    SITE,
+    SUBGOAL,
+)
 from pipeline.content.urls import is_email, is_web_address
 from pipeline.content.yamlfile import load_yaml
 from pipeline.problems import Position, Problems
@@ -156,16 +168,13 @@ def _record(path: Path, noun: str, fields: tuple[str, ...], problems: Problems,
 
 
 def _site(path: Path, problems: Problems) -> Site | None:
-    record = _record(path, "site.yaml",
-                     ("organisation", "default_language", "languages", "brand"), problems,
-                     LANGUAGES)
+    record = _record(path, "site.yaml", SITE.names, problems, LANGUAGES)
     if record is None:
         return None
     languages = record.strings("languages", LANGUAGES, required=True) or ["nb"]
     default = record.choice("default_language", languages) or languages[0]
     record.languages = (default, *(lang for lang in languages if lang != default))
-    org = record.child("organisation", "the organisation",
-                       ("name", "short", "postal_address", "email", "web"))
+    org = record.child("organisation", "the organisation", ORGANISATION.names)
     name = org.text("name")
     organisation = Organisation(
         name=name,
@@ -200,16 +209,14 @@ def _checked(record: Record, key: str, valid: Callable[[str], bool], expected: s
 
 
 def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
-    record = _record(path, "a plan", ("year", "title", "purpose", "goals"), problems,
-                     site.languages)
+    record = _record(path, "a plan", PLAN.names, problems, site.languages)
     if record is None:
         return None
     goals = []
-    for g in record.children("goals", "a goal", ("id", "title", "subgoals", "activities"),
-                             required=True):
+    for g in record.children("goals", "a goal", GOAL.names, required=True):
         subgoals = [
             Subgoal(s.string("id"), s.text("title"), _activities(s))
-            for s in g.children("subgoals", "a sub-goal", ("id", "title", "activities"))
+            for s in g.children("subgoals", "a sub-goal", SUBGOAL.names)
         ]
         goals.append(Goal(g.string("id"), g.text("title"), subgoals, _activities(g)))
     year = record.integer("year")
@@ -220,7 +227,7 @@ def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
 
 def _activities(parent: Record) -> list[Activity]:
     activities = []
-    for a in parent.children("activities", "an activity", ("id", "text", "tasks")):
+    for a in parent.children("activities", "an activity", ACTIVITY.names):
         tasks_value = a.data.get("tasks") or []
         tasks = [
             t for index, item in enumerate(tasks_value)
@@ -238,7 +245,7 @@ def _expect_year_in_name(record: Record, path: Path, year: int | None) -> None:
 
 
 def _results(path: Path, problems: Problems, site: Site) -> Results | None:
-    record = _record(path, "the results", ("year", "activities"), problems, site.languages)
+    record = _record(path, "the results", RESULTS.names, problems, site.languages)
     if record is None:
         return None
     year = record.integer("year")
@@ -247,12 +254,11 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
     raw = record.data.get("activities") or {}
     for key in raw if isinstance(raw, dict) else []:
         entry = Record(raw[key], raw.where(key), f"the result of activity {key}",
-                       ("status", "summary", "events", "outputs"), problems, site.languages)
+                       ACTIVITY_RESULT.names, problems, site.languages)
         events = [
             Event(e.date("date"), e.text("title"), e.strings("partners"),
                   e.integer("participants", required=False))
-            for e in entry.children("events", "an event",
-                                    ("date", "title", "partners", "participants"))
+            for e in entry.children("events", "an event", EVENT.names)
         ]
         activities[str(key)] = ActivityResult(
             entry.choice("status", v.STATUSES), entry.text("summary", required=False),
@@ -264,17 +270,17 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
 
 
 def _case(path: Path, problems: Problems, site: Site) -> Case | None:
-    record = _record(path, "a case", file_fields(Case), problems, site.languages)
+    record = _record(path, "a case", CASE.names, problems, site.languages)
     if record is None:
         return None
-    sub = record.child("submitter", "the submitter", ("type", "name", "confidential"))
-    ent = record.child("enterprise", "the enterprise", ("name", "confidential"))
+    sub = record.child("submitter", "the submitter", CASE.part("submitter").names)
+    ent = record.child("enterprise", "the enterprise", CASE.part("enterprise").names)
     timeline = [
         Step(s.date("date"), s.choice("step", v.STEPS),
              s.choice("decision", v.DECISIONS, required=False),
              s.choice("outcome", v.OUTCOMES, required=False), s.position)
-        for s in record.children("timeline", "a timeline step",
-                                 ("date", "step", "decision", "outcome"), required=True)
+        for s in record.children("timeline", "a timeline step", CASE.part("timeline").names,
+                                 required=True)
     ]
     case = Case(
         id=record.string("id"),
@@ -303,23 +309,19 @@ def _case(path: Path, problems: Problems, site: Site) -> Case | None:
     return case
 
 
-PUBLICATION_FIELDS = ("kind", "title", "subtitle", "languages", "formats", "date", "year",
-                      "chapters", "fallback", "recipient", "their_ref", "our_ref",
-                      "consultation", "case_officer", "signatories", "bibliography")
-
-
 def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
     path = folder / "publication.yaml"
     if not path.is_file():
         problems.error(Position(path), f"the publication folder '{folder.name}' "
                        "has no publication.yaml")
         return None
-    record = _record(path, "a publication", PUBLICATION_FIELDS, problems, site.languages)
+    record = _record(path, "a publication", PUBLICATION.names, problems, site.languages)
     if record is None:
         return None
     languages = _listed(record, "languages", site.languages, [site.default_language])
     chapters = record.strings("chapters")
-    _check_chapters(record, folder, languages, chapters)
+    fallback = record.choice("fallback", site.languages, required=False)
+    _check_chapters(record, folder, languages, chapters, fallback)
     kind = record.choice("kind", v.PUBLICATION_KINDS)
     bibliography = record.string("bibliography", required=False)
     if bibliography and resolve_inside(folder, bibliography, folder.parent.parent) is None:
@@ -343,15 +345,20 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         date=record.date("date"),
         year=record.integer("year", required=False),
         chapters=chapters,
-        fallback=record.choice("fallback", site.languages, required=False),
+        fallback=fallback,
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
+        draft=record.boolean("draft", False),
     )
 
 
 def _check_chapters(record: Record, folder: Path, languages: list[str],
-                    chapters: list[str]) -> None:
-    """Every chapter exists in every language, and lies inside the content folder."""
+                    chapters: list[str], fallback: str | None) -> None:
+    """Every chapter exists in every language, and lies inside the content folder.
+
+    With a fallback language, only the fallback's chapters must exist here: one missing
+    in another language stops the build of that language alone (`build.chapter_file`).
+    """
     listed = record.data.get("chapters")
     root = folder.parent.parent
     for lang in languages:
@@ -361,7 +368,7 @@ def _check_chapters(record: Record, folder: Path, languages: list[str],
             if path is None:
                 record.problems.error(where, f"chapter '{lang}/{chapter}' lies outside the "
                                       "content folder", OUTSIDE_HINT)
-            elif not path.is_file():
+            elif not path.is_file() and (fallback is None or lang == fallback):
                 record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
                                       f"create {folder.name}/{lang}/{chapter} or remove it "
                                       "from the list")
@@ -406,15 +413,15 @@ def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
 
 
 def _letter(record: Record) -> Letter:
-    recipient = record.child("recipient", "the recipient", ("name", "address"))
+    recipient = record.child("recipient", "the recipient", PUBLICATION.part("recipient").names)
     consultation = record.child("consultation", "the consultation",
-                                ("title", "letter_date", "deadline", "url"))
-    officer = record.child("case_officer", "the case officer", ("name", "phone", "email"),
-                           required=False)
+                                PUBLICATION.part("consultation").names)
+    officer = record.child("case_officer", "the case officer",
+                           PUBLICATION.part("case_officer").names, required=False)
     signatories = [
         Signatory(s.string("name") or "", s.text("title", required=False))
-        for s in record.children("signatories", "a signatory", ("name", "title"),
-                                 required=True)
+        for s in record.children("signatories", "a signatory",
+                                 PUBLICATION.part("signatories").names, required=True)
     ]
     if not signatories and record.ok:
         record.problems.error(record.where("signatories"), "a letter needs a signatory")

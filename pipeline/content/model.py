@@ -1,26 +1,18 @@
 """The typed content model: what the loader builds and the renderers read.
 
-Field names follow the content model: the fields the files under content/ use, documented in
-docs/content.md and docs/chapters.md.
+The fields a content file may write are declared in shapes.py (which the loader, the JSON
+Schemas and docs/content-model.md share); these classes are what the loader makes of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.problems import Position
 
 LANGUAGES = ("nb", "nn", "en")
-# A field the loader fills in itself, which no content file writes.
-INTERNAL = {"internal": True}
-
-
-def file_fields(model: type) -> tuple[str, ...]:
-    """The fields of `model` a content file may write: declared once, in the dataclass."""
-    return tuple(f.name for f in fields(model) if not f.metadata.get("internal"))
-
 
 class Text(dict[str, str]):
     """Human-readable text by language code; remembers where it was written."""
@@ -170,8 +162,8 @@ class Case:
     outcome: str | None
     summary: Text | None
     notes: str | None
-    path: Path = field(metadata=INTERNAL)
-    positions: dict[str, Position] = field(default_factory=dict, metadata=INTERNAL)
+    path: Path
+    positions: dict[str, Position] = field(default_factory=dict)
 
     def where(self, name: str) -> Position:
         return self.positions.get(name, Position(self.path, 1))
@@ -220,6 +212,7 @@ class Publication:
     subtitle: Text | None = None
     bibliography: Path | None = None
     letter: Letter | None = None
+    draft: bool = False
 
     def chapter_path(self, lang: str, chapter: str) -> Path:
         return self.folder / lang / chapter

@@ -14,6 +14,7 @@ from pipeline.content.model import Brand, Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.document.pandoc import Ast
 from pipeline.document.tree import Element, meta_inlines, meta_string, target_of, walk
+from pipeline.render.labels import DRAFT, DRAFT_NOTE, draft_title
 from pipeline.render.localizer import Localizer, language_tag
 
 
@@ -79,12 +80,13 @@ def describe(content: Content, publication: Publication, localizer: Localizer, a
     org = content.site.organisation
     brand = content.brand
     _ = localizer.gettext
+    title = localizer.text(publication.title)
     return Document(
         publication=publication,
         lang=localizer.lang,
         ast=ast,
         brand=brand,
-        title=localizer.text(publication.title),
+        title=draft_title(title, _) if publication.draft else title,
         subtitle=localizer.text(publication.subtitle),
         date=publication.date,
         date_text=localizer.date(publication.date),
@@ -100,6 +102,7 @@ def describe(content: Content, publication: Publication, localizer: Localizer, a
             "page": _("Page"),
             "of": _("of"),
             "skip": _("Skip to content"),
+            **({"draft": _(DRAFT), "draft-note": _(DRAFT_NOTE)} if publication.draft else {}),
         },
         gettext=localizer.gettext,
         work_dir=work_dir,
@@ -122,6 +125,9 @@ def metadata(document: Document) -> dict[str, object]:
         "page-label": document.labels["page"],
         "of-label": document.labels["of"],
         "skip-label": document.labels["skip"],
+        # A draft's mark: every template shows it (a banner, a watermark, a header).
+        "draft": document.labels.get("draft", ""),
+        "draft-note": document.labels.get("draft-note", ""),
     }
     if not document.layout.title_block:  # a letter: the frame shows title and date itself
         values["pagetitle"] = values.pop("title")

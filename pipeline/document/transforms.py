@@ -36,11 +36,16 @@ CHAPTER_OPENING = re.compile(rf'^::::::::: \{{\.{CHAPTER_CLASS} source="([^"\n]*
                              re.MULTILINE)
 
 
-FENCE_LINES = 2  # the lines chapter_fence writes before the chapter's own
-
-
-def chapter_fence(source: str, markdown: str) -> str:
+def chapter_fence(source: str, markdown: str, lang: str | None = None) -> str:
+    """The chapter in its div; `lang` marks a chapter in another language than the document's."""
+    if lang is not None:
+        markdown = f':::::::: {{lang="{lang}"}}\n\n{markdown}\n\n::::::::'
     return f'::::::::: {{.{CHAPTER_CLASS} source="{source}"}}\n\n{markdown}\n\n:::::::::\n'
+
+
+def fence_lines(lang: str | None = None) -> int:
+    """How many lines `chapter_fence` writes before the chapter's own first line."""
+    return 4 if lang is not None else 2
 
 
 def chapter_texts(markdown: str) -> list[tuple[str, str]]:

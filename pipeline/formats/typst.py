@@ -14,9 +14,12 @@ from pipeline.document.pandoc import Ast
 from pipeline.document.tree import (
     Element,
     Splice,
+    attribute_pairs,
     attributes,
     children,
+    classes,
     div_class,
+    identifier,
     literal_text,
     raw_block,
     raw_inline,
@@ -118,8 +121,11 @@ def typst_languages(ast: Ast) -> Ast:
         if element["t"] == "Span":
             return Splice([raw_inline("typst", f"#text({args})["), rest,
                            raw_inline("typst", "]")])
-        return Splice([raw_block("typst", f"#block[#set text({args})"), rest,
-                       raw_block("typst", "]")])
+        # A scope, not a block: a chapter in another language (a draft's fallback) may
+        # hold level-1 headings, which break pages, and no container allows that.
+        plain = not (identifier(rest) or classes(rest) or attribute_pairs(rest))
+        return Splice([raw_block("typst", f"#[#set text({args})"),
+                       *(children(rest) if plain else [rest]), raw_block("typst", "]")])
 
     return {**ast, "blocks": walk(ast["blocks"], language)}
 

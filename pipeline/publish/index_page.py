@@ -71,6 +71,7 @@ def write_index(content: Content, output_root: Path, problems: Problems) -> Path
 
 
 def _title(publication: Publication, localizer: Localizer) -> str:
-    if localizer.lang in publication.languages:
-        return localizer.text(publication.title)
-    return Localizer(publication.languages[0], localizer.problems).text(publication.title)
+    if localizer.lang not in publication.languages:
+        localizer = Localizer(publication.languages[0], localizer.problems)
+    title = localizer.text(publication.title)
+    return labels.draft_title(title, localizer.gettext) if publication.draft else title

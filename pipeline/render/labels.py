@@ -6,12 +6,25 @@ translates them. Keep `make locale` in mind when adding one.
 
 from __future__ import annotations
 
-from pipeline.render.localizer import Localizer
+from collections.abc import Callable
+
+from pipeline.render.localizer import LocalizedStr, Localizer
 
 
 def N_(message: str) -> str:
     """Mark a message for extraction into the catalogs; translated when shown."""
     return message
+
+
+DRAFT = N_("DRAFT")
+DRAFT_NOTE = N_("DRAFT – not for publication")
+
+
+def draft_title(title: str, gettext: Callable[[str], str]) -> str:
+    """The title of a draft (`draft: true`): marked in every format and in the index."""
+    marked = f"{gettext(DRAFT)} – {title}"
+    lang = getattr(title, "lang", None)  # a fallback title keeps its language mark
+    return LocalizedStr(marked, lang) if lang else marked
 
 STATUS = {
     "completed": N_("Completed"),

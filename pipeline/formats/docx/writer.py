@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
 from pipeline.document import boxes, pandoc
 from pipeline.document.pandoc import Ast
@@ -80,6 +81,8 @@ def finish(path: Path, document: Document) -> None:
         _table_of_contents(word, document)
     _tables_kept_together(word)
     pictures.add_raster_fallbacks(word, document.work_dir, document.brand)
+    if document.publication.draft:
+        _draft_header(word, document.labels["draft-note"])
     docx_package.save(word, path, document.date)
 
 
@@ -111,6 +114,20 @@ def _closing_kept_with_the_letter(word: docx.document.Document) -> None:
     for previous, paragraph in itertools.pairwise(paragraphs):
         if paragraph.style.name == LETTER_STYLES["letter-closing"]:
             previous.paragraph_format.keep_with_next = True
+
+
+def _draft_header(word: docx.document.Document, note: str) -> None:
+    """A draft's mark at the top of every page, above whatever the header holds."""
+    for section in word.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            existing = header.paragraphs
+            mark = existing[0].insert_paragraph_before() if existing else header.add_paragraph()
+            run = mark.add_run(note)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
 
 
 def _properties(word: docx.document.Document, document: Document) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.render.markdown_text import escape_markup
+from pipeline.scaffold.yamltext import dump
 
 LETTER_BODY = {
     "nb": ("Vi viser til høringsbrev av {{{{ publication.consultation.letter_date | date }}}} "
@@ -21,21 +22,33 @@ LETTER_BODY = {
            "# Merknadene våre\n\n"),
 }
 PREFIX = {"nb": "Høringssvar", "nn": "Høyringssvar"}
+UNDATED = "# UTFYLLES: datoen på høringsbrevet (i dag står i stedet)"
+UNFINISHED = "# fjern linjen når svaret er ferdig: til da er det merket UTKAST"
 
 
-def slug(text: str) -> str:
+def slug(text: str, longest: int = 60) -> str:
+    """A folder name of whole words: `longest` characters at most, never a word cut."""
     text = text.lower()
     for old, new in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(old, new)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60]
+    words = re.findall(r"[a-z0-9]+", text)
+    kept = words[:1]
+    for word in words[1:]:
+        if len("-".join([*kept, word])) > longest:
+            break
+        kept.append(word)
+    return "-".join(kept)[:longest]  # only a first word longer than the limit is cut
 
 
 def new_hearing(content: Path, title: str, recipient: str, address: list[str],
-                deadline: dt.date, lang: str, today: dt.date) -> Path:
+                deadline: dt.date, lang: str, today: dt.date,
+                letter_date: dt.date | None = None) -> Path:
     """Create publications/<slug>/ with publication.yaml and a letter body to fill in.
 
     Signatories and the case officer are copied from the newest hearing
-    response, so the usual people sign unless the writer changes them.
+    response, so the usual people sign unless the writer changes them. The
+    letter is a draft until the writer removes `draft: true`; without the
+    consultation letter's date, today's stands in, marked at its line.
     """
     topic = re.sub(rf"^({PREFIX[lang]}|Høring|Høyring)\s*[–-]\s*", "", title).strip()
     folder = content / "publications" / f"{slug(PREFIX[lang])}-{slug(topic)}"
@@ -51,14 +64,18 @@ def new_hearing(content: Path, title: str, recipient: str, address: list[str],
         "recipient": {"name": recipient, "address": address},
         "their_ref": "",
         "our_ref": "",
-        "consultation": {"title": {lang: title}, "letter_date": today, "deadline": deadline},
+        "consultation": {"title": {lang: title}, "letter_date": letter_date or today,
+                         "deadline": deadline},
         "case_officer": previous.get("case_officer", {"name": "", "phone": ""}),
         "signatories": previous.get("signatories", [{"name": "", "title": {lang: ""}}]),
         "chapters": ["brev.md"],
+        "draft": True,
     }
     (folder / lang).mkdir(parents=True)
-    text = yaml.dump(publication, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=None, width=100)
+    text = dump(publication)
+    if letter_date is None:
+        text = re.sub(r"(\n  letter_date: [0-9-]+)\n", rf"\1  {UNDATED}\n", text, count=1)
+    text = text.replace("\ndraft: true\n", f"\ndraft: true  {UNFINISHED}\n")
     (folder / "publication.yaml").write_text(
         "# Fyll inn referansene, datoen på høringsbrevet og hvem som signerer.\n" + text,
         encoding="utf-8")
@@ -66,13 +83,6 @@ def new_hearing(content: Path, title: str, recipient: str, address: list[str],
     (folder / lang / "brev.md").write_text(LETTER_BODY[lang].format(topic=topic_text),
                                            encoding="utf-8")
     return folder
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """YAML as writers write it: no &anchors and *aliases for repeated values."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
 
 
 def _newest_hearing(content: Path, lang: str) -> dict:
