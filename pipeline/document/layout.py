@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # Heading sizes in points, levels 1 to 4, by template: the one table every writer reads.
 HEADING_SIZES: dict[str, tuple[float, float, float, float]] = {
-    "publication": (19, 14.5, 12, 11),
+    "publication": (18, 14, 12, 11),
     "brochure": (15, 11.5, 10, 9.5),
     "letter": (14, 11.5, 10.5, 10.5),
 }

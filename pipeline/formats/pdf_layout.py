@@ -4,8 +4,9 @@ The PDF writer reads it for words hyphenated across a page break; the layout tes
 
 pypdfium2 gives each text object's box and marked-content id; pikepdf's walk of the
 structure tree names the elements that hold that id. Typst draws a hyphen it inserts at a
-line end as a glyph of its own, with no /ActualText (a hyphen the writer typed carries
-/ActualText "-"), which is how a hyphenation break is told from a typed hyphen.
+line end as a glyph of its own that reads as a soft hyphen (by the font's mapping, or by an
+/ActualText of U+00AD); a hyphen the writer typed reads as "-". That tells a hyphenation
+break from a typed hyphen.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
-# Pdfium reads the soft hyphen Typst's hyphen glyph maps to as U+0002.
-_HYPHEN_GLYPHS = frozenset({"\u0002", "\u00ad", "-"})
+# Pdfium reads a glyph mapped to the soft hyphen as U+0002.
+_SOFT_HYPHENS = frozenset({"\u0002", "\u00ad"})
 _WORD = re.compile(r"\w+")
 
 
@@ -129,7 +130,7 @@ def _page(page: pdfium.PdfPage, index: int, roles: dict) -> Page:
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         mcid = raw.FPDFPageObj_GetMarkedContentID(obj)
         path, ids = roles.get((page_ref, mcid), ((), ()))
-        hyphenation = text.strip() in _HYPHEN_GLYPHS and not _has_param(obj, b"ActualText")
+        hyphenation = (_actual_text(obj) or text).strip() in _SOFT_HYPHENS
         runs.append(Run(text, top.value, bottom.value, path, ids, hyphenation))
     textpage.close()
     page.close()
@@ -161,6 +162,20 @@ def _text(obj: raw.FPDF_PAGEOBJECT, textpage: pdfium.PdfTextPage) -> str:
     buffer = (ctypes.c_ushort * max(size // 2, 1))()
     raw.FPDFTextObj_GetText(obj, textpage.raw, buffer, size)
     return "".join(map(chr, buffer)).rstrip("\0")
+
+
+def _actual_text(obj: raw.FPDF_PAGEOBJECT) -> str | None:
+    """The /ActualText of the marked content around the object, if any."""
+    for index in range(raw.FPDFPageObj_CountMarks(obj)):
+        mark = raw.FPDFPageObj_GetMark(obj, index)
+        length = ctypes.c_ulong()
+        if raw.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", None, 0,
+                                                   ctypes.byref(length)):
+            buffer = (ctypes.c_ushort * max(length.value // 2, 1))()
+            raw.FPDFPageObjMark_GetParamStringValue(mark, b"ActualText", buffer, length.value,
+                                                    ctypes.byref(length))
+            return "".join(map(chr, buffer)).rstrip("\0")
+    return None
 
 
 def _roles_by_content(pdf: bytes) -> dict:
