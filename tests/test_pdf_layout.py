@@ -65,10 +65,20 @@ def test_no_word_is_hyphenated_across_pages(laid_out: dict) -> None:
     assert not found, found
 
 
-def test_no_heading_is_the_last_text_on_its_page(laid_out: dict) -> None:
-    found = [f"{name} p{page.number}: {lines_of(page.body)[-1]}"
-             for name, document in laid_out.items() for page in document[:-1]
-             if page.body and page.body[-1].within(HEADINGS)]
+def lines_after_last_heading(page: Page) -> int | None:
+    """How many lines of text follow the page's last heading on the page (None: no heading)."""
+    at = [index for index, run in enumerate(page.body) if run.within(HEADINGS)]
+    if not at:
+        return None
+    return len(lines_of([run for run in page.body[at[-1]:] if not run.within(HEADINGS)]))
+
+
+def test_a_heading_keeps_two_lines_of_what_follows_on_its_page(laid_out: dict) -> None:
+    """No heading is the last text on its page, nor followed there by one line only."""
+    found = [f"{name} p{page.number}: {lines_of(page.body)[-2:]}"
+             for name, document in laid_out.items()
+             for page, following in itertools.pairwise(document)
+             if (lines_after_last_heading(page) or 2) < 2 and not following.starts_section()]
     assert not found, found
 
 

@@ -8,6 +8,7 @@ publication date, so the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import typst
@@ -65,8 +66,9 @@ def typst_source(document: Document) -> bytes:
 
 def compile_pdf(source: Path, target: Path, document: Document) -> None:
     """Compile, then once more for each page break that splits a hyphenated word, with
-    that word kept whole: Typst breaks lines before pages, so it cannot see such a split."""
-    whole: list[str] = []
+    that word kept whole: Typst breaks lines before pages, so it cannot see such a split.
+    The organisation's name is kept whole from the start."""
+    whole = [_literal(document.organisation)]  # the organisation's name, never hyphenated
     pdf = _compiled(source, document, whole)
     for _ in range(MAX_PASSES - 1):
         split = [word for word in hyphenated_across_pages(pdf) if word not in whole]
@@ -128,6 +130,11 @@ def _variables(document: Document) -> list[str]:
     for key, value in values.items():
         args += ["--variable", f"{key}={value}"]
     return args
+
+
+def _literal(text: str) -> str:
+    """`text` as a regular expression that matches it literally."""
+    return re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", text)
 
 
 def _typst_sizes(points: tuple[float, ...]) -> str:

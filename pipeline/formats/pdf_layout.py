@@ -68,6 +68,9 @@ class Page:
     def starts_chapter(self) -> bool:
         return bool(self.body) and "H1" in self.body[0].roles
 
+    def starts_section(self) -> bool:
+        return bool(self.body) and self.body[0].within(HEADINGS)
+
 
 def pages(pdf: bytes) -> list[Page]:
     roles = _roles_by_content(pdf)
