@@ -138,7 +138,7 @@ def structure(node: pikepdf.Object):
 
 def test_cover_date_is_text_not_a_typst_list(real: Built) -> None:
     source = (real.build / SLUG / f"{SLUG}-nb.typ").read_text(encoding="utf-8")
-    assert 'fill: brand.secondary, "20. mars 2026")' in source
+    assert 'text(size: 11pt, "20. mars 2026")' in source
     assert "[20. mars 2026]" not in source
 
 

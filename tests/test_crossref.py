@@ -88,6 +88,14 @@ def test_a_reference_reads_its_number_and_links_to_its_target(tmp_path: Path) ->
     assert problems.items == []
 
 
+def test_a_reference_never_splits_from_its_number(tmp_path: Path) -> None:
+    ast = chapter(tmp_path, "chapter.md", SECTIONS + "\nSee @sec-one-a.\n")
+    ast = crossref.resolve(ast, crossref.number(ast, True, norwegian), norwegian, tmp_path,
+                           Problems())
+    texts = [children(link) for link in every(ast, "Link") if classes(link) == ["cross-reference"]]
+    assert texts == [[{"t": "Str", "c": "avsnitt\u00a01.1"}]]
+
+
 def test_a_capital_prefix_opens_a_sentence(tmp_path: Path) -> None:
     links, _problems = resolved(tmp_path, "\n@Sec-two says so.\n")
     assert links == [("Avsnitt 2", "#sec-two")]

@@ -253,14 +253,16 @@ def test_plan_is_complete_against_the_seed_in_order(real: Built, fmt: str) -> No
         at = found.find(compact(line), position)
         assert at >= 0, line
         position = at
-    for label in ["Delmål1.", "Delmål2.", "Delmål3.", "1.Fremme", "2.Behandle", "6.Tilrettelegge"]:
+    for label in ["Formål", "Delmål1.1:", "Delmål1.2:", "Delmål1.3:", "Mål1:Fremme",
+                  "Mål2:Behandle", "1.1.3Fremme", "2.6Tilrettelegge"]:
         assert label in found
 
 
-def test_plan_keeps_its_numbering(real: Built) -> None:
+def test_plan_is_numbered_as_the_annual_report_numbers_it(real: Built) -> None:
     page = html(real.file(PLAN, "nb", "html"))
-    assert page.find(id="aktivitet-1-1-3").get_text(strip=True) == "3."
-    assert page.find(id="aktivitet-2-6").get_text(strip=True) == "6."
+    assert page.find(id="aktivitet-1-1-3").get_text(strip=True) == "1.1.3"
+    assert page.find(id="aktivitet-2-6").get_text(strip=True) == "2.6"
     headings = [h.get_text(" ", strip=True) for h in page.select(".body h2, .body h3")]
-    assert headings[0].startswith("1. Fremme OECDs retningslinjer")
-    assert any(h.startswith("Delmål 3. Samarbeide") for h in headings)
+    assert headings[0] == "Formål"  # the purpose statement has a heading
+    assert headings[1].startswith("Mål 1: Fremme OECDs retningslinjer")
+    assert any(h.startswith("Delmål 1.3: Samarbeide") for h in headings)

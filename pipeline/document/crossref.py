@@ -131,7 +131,8 @@ def _citations_in(source: Path, numbers: dict[str, str], gettext: Callable[[str]
                 word = word[:1].upper() + word[1:]
             if parts:
                 parts += [{"t": "Str", "c": ","}, {"t": "Space"}]
-            text = [{"t": "Str", "c": word}, {"t": "Space"}, {"t": "Str", "c": numbers[target]}]
+            # A no-break space: "avsnitt 4" never splits at a line end.
+            text = [{"t": "Str", "c": f"{word}\u00a0{numbers[target]}"}]
             parts.append(link(make_attr(class_names=["cross-reference"]), text, "#" + target))
         return span(make_attr(), parts)
 

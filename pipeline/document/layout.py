@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Heading sizes in points, levels 1 to 4, by template: the one table every writer reads.
+HEADING_SIZES: dict[str, tuple[float, float, float, float]] = {
+    "publication": (18, 14, 12, 11),
+    "brochure": (15, 11.5, 10, 9.5),
+    "letter": (14, 11.5, 10.5, 10.5),
+}
+
 
 @dataclass(frozen=True)
 class Layout:

@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from pipeline.document import boxes, pandoc
+from pipeline.document.layout import HEADING_SIZES
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.tree import typst_string
+from pipeline.formats.pdf_layout import hyphenated_across_pages
 from pipeline.formats.typst import (
+    kept_with,
     typst_equations,
     typst_images,
     typst_languages,
@@ -36,11 +40,14 @@ from pipeline.resources import TEMPLATES
 TYPST_TEMPLATES = TEMPLATES / "typst"
 # Frame parts of a letter, each styled by a Typst function of its name in letter.typ.
 LETTER_PARTS = frozenset({"letter-recipient", "letter-references", "letter-officer",
-                          "letter-closing", "signatures", "signatory", "letter-approval"})
-HEADING_SIZES = {"publication": "(22pt, 15pt, 12pt)", "brochure": "(15pt, 11.5pt, 10pt)",
-                 "letter": "(14pt, 11.5pt, 10.5pt)"}
-# A5 pages are read closer: a slightly smaller base size keeps the brochure within 8 pages.
-BASE_SCALE = {"a4": 1.0, "a5": 0.9}
+                          "letter-last", "letter-closing", "signatures", "signatory",
+                          "letter-approval"})
+# The body size by paper, with the margins of each template, gives a measure of 60-75
+# characters a line; A5 pages are read closer, so their type is a little smaller.
+BASE_SCALE = {"a4": 1.05, "a5": 0.9}
+# Compilations of one PDF at most: the first, then those that keep a word whole that a page
+# break split.
+MAX_PASSES = 3
 # The real annual report takes Typst about a second and 200 MB; these limits leave room
 # for a document many times larger, with its pictures.
 TYPST_SECONDS = 120
@@ -60,7 +67,7 @@ def write(document: Document, target: Path) -> None:
 
 def typst_source(document: Document) -> bytes:
     ast = boxes.for_typst(document.ast, document.gettext)
-    ast = wrap_divs_for_typst(ast, LETTER_PARTS)
+    ast = wrap_divs_for_typst(kept_with(ast, "letter-closing", "letter-last"), LETTER_PARTS)
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
     ast = typst_literal_numbers(typst_languages(typst_equations(ast)))
     ast = with_metadata(ast, metadata(document))
@@ -71,16 +78,35 @@ def typst_source(document: Document) -> bytes:
 
 
 def compile_pdf(source: Path, target: Path, document: Document) -> None:
+    """Compile, then once more for each page break that splits a hyphenated word, with
+    that word kept whole: Typst breaks lines before pages, so it cannot see such a split.
+    The organisation's name is kept whole from the start."""
+    whole = [_literal(document.organisation)]  # the organisation's name, never hyphenated
+    pdf = _compiled(source, document, whole)
+    for _ in range(MAX_PASSES - 1):
+        split = [word for word in hyphenated_across_pages(pdf) if word not in whole]
+        if not split:
+            break
+        whole += split
+        pdf = _compiled(source, document, whole)
+    target.write_bytes(pdf)
+
+
+def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:
+    """One compilation of `source`, in the worker process; the PDF's bytes."""
     midnight = dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC)
+    output = source.with_suffix(".pdf")
     request = {
         "input": str(source),
-        "output": str(target),
+        "output": str(output),
         "root": str(document.work_dir),
         "font_paths": [str(path) for path in document.brand.font_dirs],
         "ignore_system_fonts": True,
         "format": "pdf",
         "pdf_standards": ["ua-1"],
         "timestamp": int(midnight.timestamp()),
+        # Read by common.typ: words never hyphenated, as one regex alternation.
+        "sys_inputs": {"unhyphenated": "|".join(whole)},
         "memory": TYPST_MEMORY,
     }
     try:
@@ -98,6 +124,7 @@ def compile_pdf(source: Path, target: Path, document: Document) -> None:
                          f"lay out {source.name}")
     if done.returncode != 0:
         raise TypstError(f"{source}: {message or f'Typst stopped ({done.returncode})'}")
+    return output.read_bytes()
 
 
 def _variables(document: Document) -> list[str]:
@@ -114,7 +141,7 @@ def _variables(document: Document) -> list[str]:
         "text-lang": typst_string(code),
         "text-region": typst_string(region) if region else "none",
         "base-font": typst_string(brand.base_family),
-        "base-size": f"{brand.base_size_pt * BASE_SCALE[document.layout.paper]:g}",
+        "base-size": f"{brand.base_size_pt * BASE_SCALE[document.layout.paper]:.3g}",
         "heading-font": typst_string(brand.heading_family),
         "heading-weight": str(brand.heading_weight),
         "heading-color": typst_string(brand.heading_color),
@@ -122,7 +149,7 @@ def _variables(document: Document) -> list[str]:
         "toc-depth": "2",
         "paper": typst_string(document.layout.paper),
         "chapter-breaks": "true" if document.layout.chapter_breaks else "false",
-        "heading-sizes": HEADING_SIZES[document.layout.template],
+        "heading-sizes": _typst_sizes(HEADING_SIZES[document.layout.template]),
         **{f"color-{role}": typst_string(value) for role, value in brand.colors.items()},
     }
     if document.toc:
@@ -134,3 +161,12 @@ def _variables(document: Document) -> list[str]:
     for key, value in values.items():
         args += ["--variable", f"{key}={value}"]
     return args
+
+
+def _literal(text: str) -> str:
+    """`text` as a regular expression that matches it literally."""
+    return re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", text)
+
+
+def _typst_sizes(points: tuple[float, ...]) -> str:
+    return "(" + ", ".join(f"{size:g}pt" for size in points) + ")"

@@ -18,15 +18,18 @@ from pipeline.document.tree import (
     attributes,
     children,
     classes,
+    div,
     div_class,
     identifier,
     literal_text,
+    make_attr,
     raw_block,
     raw_inline,
     stringify,
     target_of,
     typst_string,
     walk,
+    with_children,
     without_attribute,
 )
 from pipeline.render.localizer import language_tag
@@ -61,6 +64,25 @@ def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
                        raw_block("typst", "]")])
 
     return {**ast, "blocks": walk(ast["blocks"], wrap)}
+
+
+def kept_with(ast: Ast, following: str, name: str) -> Ast:
+    """The block just before the first top-level div of class `following` goes into a div
+    of class `name`, so that the template can keep the two together: a letter's last
+    paragraph with its closing. A plain div before it is looked into for its last block."""
+    blocks = list(ast["blocks"])
+    at = next((i for i, block in enumerate(blocks) if div_class(block, {following})), 0)
+    if at == 0:
+        return ast
+    blocks[at - 1] = _last_in_div(blocks[at - 1], name)
+    return {**ast, "blocks": blocks}
+
+
+def _last_in_div(block: Element, name: str) -> Element:
+    if block["t"] == "Div" and children(block) and not attributes(block):
+        inner = children(block)
+        return with_children(block, [*inner[:-1], _last_in_div(inner[-1], name)])
+    return div(make_attr(class_names=[name]), [block])
 
 
 _ENUM_MARKER = re.compile(r"^(\d+)\.$")

@@ -19,12 +19,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from pipeline.content.model import Brand
 from pipeline.document import pandoc
-from pipeline.document.layout import Layout
-
-# Levels 1-3 in points, the same as the PDF's (formats/pdf.py); deeper levels at the base size.
-HEADING_SIZES = {"publication": {1: 22, 2: 15, 3: 12},
-                 "brochure": {1: 15, 2: 11.5, 3: 10},
-                 "letter": {1: 14, 2: 11.5, 3: 10.5}}
+from pipeline.document.layout import HEADING_SIZES, Layout
 
 
 THEME_FONTS = {"w:asciiTheme": "w:ascii", "w:hAnsiTheme": "w:hAnsi", "w:cstheme": "w:cs",
@@ -165,7 +160,8 @@ def _headings(document: docx.document.Document, brand: Brand, layout: Layout) ->
         style.font.bold = True
         style.font.italic = False
         style.font.color.rgb = rgb(brand.heading_color)
-        style.font.size = Pt(sizes.get(level, brand.base_size_pt))
+        # The PDF's sizes (document/layout.py); deeper levels at the base size.
+        style.font.size = Pt(sizes[level - 1] if level <= len(sizes) else brand.base_size_pt)
         style.paragraph_format.keep_with_next = True
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
