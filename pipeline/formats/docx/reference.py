@@ -21,7 +21,6 @@ from pipeline.content.model import Brand
 from pipeline.document import pandoc
 from pipeline.document.layout import HEADING_SIZES, Layout
 
-
 THEME_FONTS = {"w:asciiTheme": "w:ascii", "w:hAnsiTheme": "w:hAnsi", "w:cstheme": "w:cs",
                "w:eastAsiaTheme": "w:eastAsia"}
 # What stays on the page of the paragraph after it: a table's caption above the table, a
