@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.content.model import Brand
-from pipeline.document import boxes, pandoc
+from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.transforms import shift_headings
 from pipeline.formats.webfonts import web_font
@@ -15,7 +15,7 @@ HTML_TEMPLATES = TEMPLATES / "html"
 
 
 def write(document: Document, target: Path) -> None:
-    ast = boxes.for_html(document.ast, document.gettext)
+    ast = key_figures.for_html(boxes.for_html(document.ast, document.gettext))
     if document.layout.title_block:
         # The title is the page's one h1, so the chapters' headings start at h2.
         ast = shift_headings(ast, 1)

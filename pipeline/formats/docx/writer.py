@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from pipeline.document import boxes, pandoc
+from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.pandoc import Ast
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.transforms import headings, swap_image_suffix
@@ -31,6 +31,7 @@ from pipeline.document.tree import (
     with_attributes,
 )
 from pipeline.formats.docx import package as docx_package
+from pipeline.formats.docx.key_figures import key_figure_tiles
 from pipeline.formats.docx.reference import build_reference
 from pipeline.formats.typst_files import typst_path
 from pipeline.problems import BuildError
@@ -48,7 +49,8 @@ def write(document: Document, target: Path) -> None:
         document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
     )
     ast = regional_language_tags(swap_image_suffix(document.ast, ".svg", ".png"))
-    ast = style_divs_for_docx(boxes.for_docx(ast, document.gettext), LETTER_STYLES)
+    ast = key_figures.for_docx(style_divs_for_docx(boxes.for_docx(ast, document.gettext),
+                                                   LETTER_STYLES))
     meta = metadata(document)
     if document.layout.title_block:
         meta["author"] = {"t": "MetaList", "c": [meta_inlines(document.organisation)]}
@@ -63,6 +65,7 @@ def write(document: Document, target: Path) -> None:
 def finish(path: Path, document: Document) -> None:
     word = docx.Document(str(path))
     _properties(word, document)
+    key_figure_tiles(word, document.brand)
     if not document.layout.title_block:
         _letterhead(word, document)
     elif document.logo:
