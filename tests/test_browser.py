@@ -162,11 +162,16 @@ SMALL_SVG_TEXT = """async limit => {
     const scale = e => { const m = e.getScreenCTM(); return Math.hypot(m.a, m.b); };
     for (const text of holder.querySelectorAll("text")) {
       const size = parseFloat(getComputedStyle(text).fontSize) * scale(text);
-      if (text.textContent.trim() && size < limit) found.push(`${size.toFixed(1)}px: ${text.textContent.trim()}`);
+      if (text.textContent.trim() && size < limit) {
+        found.push(`${size.toFixed(1)}px: ${text.textContent.trim()}`);
+      }
     }
     for (const glyph of holder.querySelectorAll("g > use")) {
       const size = 100 * scale(glyph);
-      if (size < limit) { found.push(`${size.toFixed(1)}px glyphs in ${image.alt.slice(0, 40)}`); break; }
+      if (size < limit) {
+        found.push(`${size.toFixed(1)}px glyphs in ${image.alt.slice(0, 40)}`);
+        break;
+      }
     }
     holder.remove();
   }
@@ -184,7 +189,7 @@ UNREACHABLE_TABLES = """() => {
     const region = table.closest("[role=region]");
     const scrolls = region && ["auto", "scroll"].includes(getComputedStyle(region).overflowX);
     if (!scrolls || region.tabIndex < 0 || !region.getAttribute("aria-label")) {
-      found.push(`not in a named, focusable scrolling region: ${table.textContent.trim().slice(0, 40)}`);
+      found.push(`not in a named, focusable scrolling region: ${table.caption?.textContent}`);
       continue;
     }
     region.scrollLeft = region.scrollWidth;
