@@ -160,7 +160,7 @@ def draw_flow(name: str, title: str, steps: list[FlowStep], brand: Brand, locali
     def draw_boxes(inches: float, font: float) -> matplotlib.figure.Figure:
         plt = _pyplot()
         with plt.rc_context({"font.family": _use_brand_fonts(brand), "font.size": font}):
-            figure, axes = plt.subplots(figsize=(inches, height * 0.5))
+            figure, axes = plt.subplots(figsize=(inches, height * 0.05 * font))
             axes.set_xlim(0, 10)
             axes.set_ylim(-0.1, height)
             axes.axis("off")
