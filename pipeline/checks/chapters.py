@@ -14,6 +14,7 @@ from pathlib import Path
 from pipeline.content.media import image_problem
 from pipeline.content.paths import resolve_inside
 from pipeline.content.urls import link_problem, scheme
+from pipeline.document import key_figures
 from pipeline.document.pandoc import Ast
 from pipeline.document.transforms import chapter_source, locate
 from pipeline.document.tree import (
@@ -48,6 +49,9 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path],
                 _check_attributes(source, element, problems)
             if kind == "Link":
                 _check_link(source, target_of(element).url, seen, allowed, problems)
+            if (wrong := key_figures.shape_problem(element)) is not None:
+                problems.error(locate(source, key_figures.CLASS), wrong,
+                               "see 'Key figures' in docs/chapters.md")
             if kind != "Image":
                 return None
             return _check_image(source, element, allowed, problems)

@@ -57,6 +57,23 @@ def figures(blocks: list[Element]) -> list[KeyFigure]:
     return found
 
 
+def shape_problem(element: Element) -> str | None:
+    """Why a `::: key-figures` div cannot be drawn as tiles, or None when it can: it holds
+    definition lists only, each term with one definition of one line (its number)."""
+    if div_class(element, {CLASS}) is None:
+        return None
+    for block in children(element):
+        if block["t"] != "DefinitionList":
+            return ("a key-figures block holds only a definition list: each label, then "
+                    "': number' on the next line")
+        for term, definitions in block["c"]:
+            if len(definitions) != 1 or len(definitions[0]) != 1 \
+                    or definitions[0][0]["t"] not in ("Plain", "Para"):
+                return (f"the key figure '{stringify(term)}' needs one number, on one line "
+                        "after ': '")
+    return None
+
+
 def _each_group(ast: Ast, make: Callable[[list[KeyFigure]], Element | Splice]) -> Ast:
     def group(element: Element) -> Element | Splice | None:
         if div_class(element, {CLASS}) is None:
