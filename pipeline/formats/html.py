@@ -77,7 +77,8 @@ def narrow_pictures(ast: pandoc.Ast, build: Path) -> pandoc.Ast:
             return None
         wide = Path(target_of(element).url)
         narrow = narrow_variant(wide)
-        if wide.suffix != ".svg" or not narrow.is_relative_to(build) or not narrow.is_file():
+        if (wide.suffix != ".svg" or not narrow.resolve().is_relative_to(build.resolve())
+                or not narrow.is_file()):
             return None
         data = base64.b64encode(narrow.read_bytes()).decode("ascii")
         source = (f'<picture><source media="(max-width: {NARROW_SCREEN})" '
