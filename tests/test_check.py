@@ -127,6 +127,18 @@ CASES = {
                                               "# Saker {#saker}\n\nSe @tbl-mangler.")},
         "publications/rapport/nb/saker.md:3:4: error: the cross-reference '@tbl-mangler' points "
         "to no section, table or figure", None),
+    "key figures that are no definition list": (
+        {"publications/rapport/nb/saker.md": ("# Saker {#saker}",
+                                              "# Saker {#saker}\n\n::: key-figures\nNye: 6\n:::")},
+        "publications/rapport/nb/saker.md:3:5: error: a key-figures block holds only a "
+        "definition list: each label, then ': number' on the next line",
+        "see 'Key figures' in docs/chapters.md"),
+    "a key figure without its number": (
+        {"publications/rapport/nb/saker.md": ("# Saker {#saker}",
+                                              "# Saker {#saker}\n\n::: key-figures\n"
+                                              "Nye\n: 6\n: 7\n:::")},
+        "publications/rapport/nb/saker.md:3:5: error: the key figure 'Nye' needs one number, on "
+        "one line after ': '", None),
     "image that is not a picture": (
         {"publications/rapport/nb/bilde.svg": "not an svg at all"},
         "publications/rapport/nb/tall.md:12:40: error: the image 'bilde.svg' is not a readable "

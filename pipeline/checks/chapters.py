@@ -14,9 +14,10 @@ from pathlib import Path
 from pipeline.content.media import image_problem
 from pipeline.content.paths import resolve_inside
 from pipeline.content.urls import link_problem, scheme
+from pipeline.document import key_figures
 from pipeline.document.pandoc import Ast
 from pipeline.document.positions import Occurrence, Places, heading_text
-from pipeline.document.transforms import chapter_source
+from pipeline.document.transforms import chapter_source, locate
 from pipeline.document.tree import (
     Element,
     attr_of,
@@ -53,6 +54,9 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path], plac
             if kind == "Link":
                 url = target_of(element).url
                 _check_link(places.seen(source, ("Link", url)), url, seen, allowed, problems)
+            if (wrong := key_figures.shape_problem(element)) is not None:
+                problems.error(locate(source, key_figures.CLASS), wrong,
+                               "see 'Key figures' in docs/chapters.md")
             if kind != "Image":
                 return None
             return _check_image(places.seen(source, ("Image", target_of(element).url)),

@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import base64
+import html
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.content.model import Brand
-from pipeline.document import boxes, pandoc
+from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.transforms import shift_headings
+from pipeline.document.tree import (
+    Element,
+    Splice,
+    caption_blocks,
+    children,
+    div,
+    make_attr,
+    raw_inline,
+    stringify,
+    target_of,
+    walk,
+    with_children,
+)
+from pipeline.formats.legible import legible_width
 from pipeline.formats.webfonts import web_font
+from pipeline.render.charts import NARROW_SCREEN, narrow_variant
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
+# A table of at most this many body rows is kept on one printed page.
+SHORT_TABLE_ROWS = 12
 
 
 def write(document: Document, target: Path) -> None:
-    ast = boxes.for_html(document.ast, document.gettext)
+    ast = key_figures.for_html(boxes.for_html(document.ast, document.gettext))
+    ast = narrow_pictures(ast, document.work_dir)
+    ast = scrollable_tables(scrollable_figures(ast, document.gettext), document.gettext)
     if document.layout.title_block:
         # The title is the page's one h1, so the chapters' headings start at h2.
         ast = shift_headings(ast, 1)
@@ -45,6 +67,73 @@ def write(document: Document, target: Path) -> None:
     if document.layout.title_block:
         args += ["--variable", "show-title"]
     pandoc.write(ast, "html5", args, output=target)
+
+
+def narrow_pictures(ast: pandoc.Ast, build: Path) -> pandoc.Ast:
+    """A chart the build drew also narrow is served narrow on a phone: the image inside a
+    `<picture>` whose source holds the narrow drawing (embedded here: pandoc embeds an
+    image's `src`, not a source's `srcset`). The image keeps its alt text."""
+    def picture(element: Element) -> Splice | None:
+        if element["t"] != "Image":
+            return None
+        wide = Path(target_of(element).url)
+        narrow = narrow_variant(wide)
+        if (wide.suffix != ".svg" or not narrow.resolve().is_relative_to(build.resolve())
+                or not narrow.is_file()):
+            return None
+        data = base64.b64encode(narrow.read_bytes()).decode("ascii")
+        source = (f'<picture><source media="(max-width: {NARROW_SCREEN})" '
+                  f'srcset="data:image/svg+xml;base64,{data}">')
+        return Splice([raw_inline("html", source), element, raw_inline("html", "</picture>")])
+
+    return {**ast, "blocks": walk(ast["blocks"], picture)}
+
+
+def scrollable_figures(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.Ast:
+    """A picture whose text would read smaller than 12 px at the column's width keeps the
+    width it needs and scrolls sideways in a focusable region named by its caption."""
+    def figure(element: Element) -> Element | None:
+        if element["t"] != "Figure":
+            return None
+        images = [block["c"][0] for block in children(element)
+                  if block["t"] in ("Plain", "Para") and len(block["c"]) == 1
+                  and block["c"][0]["t"] == "Image"]
+        if len(images) != 1 or not target_of(images[0]).url.endswith(".svg"):
+            return None
+        width = legible_width(Path(target_of(images[0]).url))
+        if width is None:
+            return None
+        label = html.escape(stringify(caption_blocks(element)) or gettext("Figure"))
+        opening = (f'<div class="figure-scroll" role="region" tabindex="0" '
+                   f'aria-label="{label}" style="--legible-width: {width}px">')
+        wrapped = {"t": "Plain", "c": [raw_inline("html", opening), images[0],
+                                        raw_inline("html", "</div>")]}
+        return with_children(element, [wrapped if block["t"] in ("Plain", "Para")
+                                       and block["c"][:1] == images else block
+                                       for block in children(element)])
+
+    return {**ast, "blocks": walk(ast["blocks"], figure)}
+
+
+def scrollable_tables(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.Ast:
+    """Each table inside a region that scrolls sideways when the table is wider than the
+    screen: focusable, so a keyboard can scroll it, and named by the table's caption. The
+    table itself stays a table (a `display: block` table loses its semantics)."""
+    def wrap(element: Element) -> Element | None:
+        if element["t"] != "Table":
+            return None
+        label = stringify(caption_blocks(element)) or gettext("Table")
+        names = ["table-scroll", *(["short"] if _body_rows(element) <= SHORT_TABLE_ROWS else [])]
+        attr = make_attr(class_names=names,
+                         pairs=[("role", "region"), ("tabindex", "0"), ("aria-label", label)])
+        return div(attr, [element])
+
+    return {**ast, "blocks": walk(ast["blocks"], wrap)}
+
+
+def _body_rows(table: Element) -> int:
+    bodies = table["c"][4]
+    return sum(len(body[2]) + len(body[3]) for body in bodies)
 
 
 def brand_stylesheet(brand: Brand, font_cache: Path) -> str:

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.document import boxes, pandoc
+from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.layout import HEADING_SIZES
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.tree import typst_string
@@ -66,7 +66,7 @@ def write(document: Document, target: Path) -> None:
 
 
 def typst_source(document: Document) -> bytes:
-    ast = boxes.for_typst(document.ast, document.gettext)
+    ast = key_figures.for_typst(boxes.for_typst(document.ast, document.gettext))
     ast = wrap_divs_for_typst(kept_with(ast, "letter-closing", "letter-last"), LETTER_PARTS)
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
     ast = typst_literal_numbers(typst_languages(typst_equations(ast)))

@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from pipeline.document import boxes, pandoc
+from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.pandoc import Ast
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.transforms import headings, swap_image_suffix
@@ -35,6 +35,7 @@ from pipeline.document.tree import (
 )
 from pipeline.formats.docx import cover, fonts, pictures
 from pipeline.formats.docx import package as docx_package
+from pipeline.formats.docx.key_figures import key_figure_tiles
 from pipeline.formats.docx.reference import FILLED_COVERS, REFERENCE_TABLE, build_reference
 from pipeline.render.localizer import language_tag
 
@@ -56,7 +57,8 @@ def write(document: Document, target: Path) -> None:
     )
     fonts.embed(reference, document.brand, document.work_dir.parent / "_docxfonts")
     ast = regional_language_tags(swap_image_suffix(document.ast, ".svg", ".png"))
-    ast = style_divs_for_docx(boxes.for_docx(ast, document.gettext), LETTER_STYLES)
+    ast = key_figures.for_docx(style_divs_for_docx(boxes.for_docx(ast, document.gettext),
+                                                   LETTER_STYLES))
     ast = style_tables_for_docx(ast, TABLE_STYLES)
     meta = metadata(document)
     if document.layout.title_block:
@@ -72,6 +74,7 @@ def write(document: Document, target: Path) -> None:
 def finish(path: Path, document: Document) -> None:
     word = docx.Document(str(path))
     _properties(word, document)
+    key_figure_tiles(word, document.brand)
     if document.layout.title_block:
         cover.cover(word, document, filled=document.layout.template in FILLED_COVERS)
     else:
