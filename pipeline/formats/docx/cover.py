@@ -1,8 +1,8 @@
 """A DOCX's first page as the PDF's: a cover, or a letter's letterhead.
 
 The cover's words are pandoc's title block (Title, Subtitle, Author, Date),
-placed and coloured by their styles (`reference.py`); here the logo goes above
-them, a brochure's cover gets the brand's colour over the whole page, and the
+placed and coloured by their styles (`reference.py`); here the brand's colour
+goes over the whole page, the logo on a white ground above the words, and the
 first page after the cover starts on a page of its own. A letter gets the
 logo and the organisation at the top of page 1 and the address in its
 footer, as the PDF's letter has them.
@@ -30,16 +30,16 @@ from pipeline.formats.typst_files import typst_path
 COVER_STYLES = ("Title", "Subtitle", "Author", "Date")
 DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "mark as decorative"
 LOGO_PPI = 300
+COVER_LOGO = {"a4": Cm(3.2), "a5": Cm(2.4)}  # wide, with its white ground, as in the PDF
 
 
-def cover(word: docx.document.Document, document: Document, filled: bool) -> None:
-    """Logo above the title block; on a `filled` cover, the whole page in the brand's colour."""
+def cover(word: docx.document.Document, document: Document) -> None:
+    """The whole page in the brand's colour, the logo on white above the title block."""
     title = next(p for p in word.paragraphs if p.style.name in COVER_STYLES)
     logo = title.insert_paragraph_before()
     if document.logo:
-        add_logo(logo, document, Cm(2.4 if filled else 3.2), framed=filled)
-    if filled:
-        _page_ground(word, logo, document)
+        add_logo(logo, document, COVER_LOGO[document.layout.paper], framed=True)
+    _page_ground(word, logo, document)
     new_page_after(title._p, word, passing=COVER_STYLES)
 
 
