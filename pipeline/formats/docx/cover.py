@@ -10,8 +10,7 @@ footer, as the PDF's letter has them.
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
 from pathlib import Path
 
 import docx
@@ -20,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
+from PIL import Image
 
 from pipeline.document.prepared import Document
 from pipeline.document.tree import typst_string
@@ -114,32 +114,18 @@ def logo_png(document: Document, framed: bool) -> Path:
 
 
 def _page_ground(word: docx.document.Document, paragraph, document: Document) -> None:
-    """The brand's colour over the whole first page, behind the text: a picture marked
-    decorative, so a screen reader passes over it."""
-    section = word.sections[0]
-    ground = document.work_dir / "cover-ground.png"
-    ground.write_bytes(_solid_png(document.brand.colors["primary"]))
-    identifier, _image = word.part.get_or_add_image(str(ground))
+    """The brand's colour over the whole first page, behind the text: a one-pixel picture
+    stretched over the page, marked decorative, so a screen reader passes over it."""
+    pixel = io.BytesIO()
+    Image.new("RGB", (1, 1), document.brand.colors["primary"]).save(pixel, format="PNG")
+    identifier, _image = word.part.get_or_add_image(pixel)
     number = 1 + max((int(p.get("id", "0")) for p in word.element.body.iter(qn("wp:docPr"))),
                      default=0)
-    width, height = section.page_width, section.page_height
+    section = word.sections[0]
     paragraph._p.insert(0, parse_xml(_ANCHOR.format(
-        namespaces=nsdecls("w", "wp", "a", "pic", "r"), number=number, width=width,
-        height=height, picture=identifier, decorative=DECORATIVE)))
-
-
-def _solid_png(colour: str) -> bytes:
-    """A one-pixel PNG of `colour` (#rrggbb), which Word stretches over the page."""
-    red, green, blue = bytes.fromhex(colour.lstrip("#"))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(bytes([0, red, green, blue]))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + \
-        chunk(b"IEND", b"")
+        namespaces=nsdecls("w", "wp", "a", "pic", "r"), number=number,
+        width=section.page_width, height=section.page_height, picture=identifier,
+        decorative=DECORATIVE)))
 
 
 _ANCHOR = """<w:r {namespaces}><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0"
