@@ -1,8 +1,8 @@
 """A DOCX's first page as the PDF's: a cover, or a letter's letterhead.
 
 The cover's words are pandoc's title block (Title, Subtitle, Author, Date),
-placed and coloured by their styles (`reference.py`); here the logo goes above
-them, a brochure's cover gets the brand's colour over the whole page, and the
+placed and coloured by their styles (`reference.py`); here the brand's colour
+goes over the whole page, the logo on a white ground above the words, and the
 first page after the cover starts on a page of its own. A letter gets the
 logo and the organisation at the top of page 1 and the address in its
 footer, as the PDF's letter has them.
@@ -10,8 +10,7 @@ footer, as the PDF's letter has them.
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
 from pathlib import Path
 
 import docx
@@ -20,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
+from PIL import Image
 
 from pipeline.document.prepared import Document
 from pipeline.document.tree import typst_string
@@ -30,16 +30,16 @@ from pipeline.formats.typst_files import typst_path
 COVER_STYLES = ("Title", "Subtitle", "Author", "Date")
 DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "mark as decorative"
 LOGO_PPI = 300
+COVER_LOGO = {"a4": Cm(3.2), "a5": Cm(2.4)}  # wide, with its white ground, as in the PDF
 
 
-def cover(word: docx.document.Document, document: Document, filled: bool) -> None:
-    """Logo above the title block; on a `filled` cover, the whole page in the brand's colour."""
+def cover(word: docx.document.Document, document: Document) -> None:
+    """The whole page in the brand's colour, the logo on white above the title block."""
     title = next(p for p in word.paragraphs if p.style.name in COVER_STYLES)
     logo = title.insert_paragraph_before()
     if document.logo:
-        add_logo(logo, document, Cm(2.4 if filled else 3.2), framed=filled)
-    if filled:
-        _page_ground(word, logo, document)
+        add_logo(logo, document, COVER_LOGO[document.layout.paper], framed=True)
+    _page_ground(word, logo, document)
     new_page_after(title._p, word, passing=COVER_STYLES)
 
 
@@ -114,32 +114,18 @@ def logo_png(document: Document, framed: bool) -> Path:
 
 
 def _page_ground(word: docx.document.Document, paragraph, document: Document) -> None:
-    """The brand's colour over the whole first page, behind the text: a picture marked
-    decorative, so a screen reader passes over it."""
-    section = word.sections[0]
-    ground = document.work_dir / "cover-ground.png"
-    ground.write_bytes(_solid_png(document.brand.colors["primary"]))
-    identifier, _image = word.part.get_or_add_image(str(ground))
+    """The brand's colour over the whole first page, behind the text: a one-pixel picture
+    stretched over the page, marked decorative, so a screen reader passes over it."""
+    pixel = io.BytesIO()
+    Image.new("RGB", (1, 1), document.brand.colors["primary"]).save(pixel, format="PNG")
+    identifier, _image = word.part.get_or_add_image(pixel)
     number = 1 + max((int(p.get("id", "0")) for p in word.element.body.iter(qn("wp:docPr"))),
                      default=0)
-    width, height = section.page_width, section.page_height
+    section = word.sections[0]
     paragraph._p.insert(0, parse_xml(_ANCHOR.format(
-        namespaces=nsdecls("w", "wp", "a", "pic", "r"), number=number, width=width,
-        height=height, picture=identifier, decorative=DECORATIVE)))
-
-
-def _solid_png(colour: str) -> bytes:
-    """A one-pixel PNG of `colour` (#rrggbb), which Word stretches over the page."""
-    red, green, blue = bytes.fromhex(colour.lstrip("#"))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(bytes([0, red, green, blue]))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + \
-        chunk(b"IEND", b"")
+        namespaces=nsdecls("w", "wp", "a", "pic", "r"), number=number,
+        width=section.page_width, height=section.page_height, picture=identifier,
+        decorative=DECORATIVE)))
 
 
 _ANCHOR = """<w:r {namespaces}><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0"

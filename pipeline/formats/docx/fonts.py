@@ -88,7 +88,7 @@ def truetype(font: FontFile, folder: Path) -> Path:
 
 @functools.cache
 def _truetype(source: Path, _digest: str) -> bytes:
-    font = TTFont(io.BytesIO(latin_subset(source)))
+    font = TTFont(io.BytesIO(latin_subset(source)), recalcTimestamp=False)
     if "glyf" not in font:
         _quadratic_outlines(font)
     buffer = io.BytesIO()

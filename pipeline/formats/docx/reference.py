@@ -26,9 +26,11 @@ THEME_FONTS = {"w:asciiTheme": "w:ascii", "w:hAnsiTheme": "w:hAnsi", "w:cstheme"
 # What stays on the page of the paragraph after it: a table's caption above the table, a
 # captioned picture above its caption.
 CAPTIONS_BEFORE = ("Table Caption", "Captioned Figure")
-FILLED_COVERS = {"brochure"}  # templates whose PDF cover is the brand's colour, page-wide
-# Space above the title: the title block sits low on the cover, as in the PDF.
-COVER_TITLE_DROP = {"a4": Cm(11.0), "a5": Cm(6.5)}
+# The cover's words by paper, in points; the space above the title puts the block low on the
+# page, as in the PDF.
+COVER_SIZES = {"a4": {"Title": 30, "Subtitle": 14, "Author": 10, "Date": 9},
+               "a5": {"Title": 26, "Subtitle": 13, "Author": 10, "Date": 9}}
+COVER_TITLE_DROP = {"a4": Cm(13.0), "a5": Cm(6.5)}
 PAPER = {"a4": (Cm(21.0), Cm(29.7), Cm(2.4)), "a5": (Cm(14.8), Cm(21.0), Cm(1.7))}
 # No space: pandoc names a table's style by its name, and Word finds a style by its id.
 REFERENCE_TABLE = "LetterReferences"
@@ -112,43 +114,25 @@ def _theme_fonts_named(document: docx.document.Document, brand: Brand) -> None:
 
 
 def _cover_styles(document: docx.document.Document, brand: Brand, layout: Layout) -> None:
-    """The title block as the PDF's cover sets it: low on the page and left-aligned, behind
-    a rule in the brand's colour, or white on a cover filled with it."""
-    filled = layout.template in FILLED_COVERS
-    sizes = {"Title": 26 if filled else 30, "Subtitle": 13 if filled else 16,
-             "Author": 10 if filled else 12, "Date": 10 if filled else 11}
-    colours = {"Title": "primary", "Subtitle": "secondary", "Author": "foreground",
-               "Date": "secondary"}
-    for name, size in sizes.items():
+    """The title block as the PDF's cover sets it: white on the brand's colour, low on the
+    page and left-aligned."""
+    for name, size in COVER_SIZES[layout.paper].items():
         style = document.styles[name]
-        style.base_style = document.styles["Title" if name == "Subtitle" else "Normal"]
+        style.base_style = document.styles["Normal"]
         for spacing in style.element.findall(f"{qn('w:rPr')}/{qn('w:spacing')}"):
             spacing.getparent().remove(spacing)  # pandoc's Subtitle is letter-spaced
         style.font.size = Pt(size)
-        style.font.bold = name == "Title"
+        style.font.bold = name in ("Title", "Author")
         style.font.italic = False
-        style.font.color.rgb = rgb("#ffffff" if filled else brand.colors[colours[name]])
+        style.font.color.rgb = rgb(brand.colors["light"] if name == "Date" else "#ffffff")
         paragraph = style.paragraph_format
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         paragraph.keep_with_next = name != "Date"  # the page after the cover starts anew
         paragraph.space_before = paragraph.space_after = Pt(0)
         paragraph.line_spacing = 1.1
-    title = document.styles["Title"].paragraph_format
-    title.space_before = COVER_TITLE_DROP[layout.paper]
-    document.styles["Subtitle"].paragraph_format.space_before = Pt(6)
-    document.styles["Author"].paragraph_format.space_before = Cm(1.2)
-    if not filled:
-        _rule_on_the_left(document.styles["Title"], brand)  # the Subtitle's too, based on it
-
-
-def _rule_on_the_left(style, brand: Brand) -> None:
-    """A 4 pt rule left of the text, as the PDF's cover has beside its title and subtitle;
-    along paragraphs with the same rule, Word draws one."""
-    style.paragraph_format.left_indent = Cm(0.3)
-    properties = style.element.get_or_add_pPr()
-    properties.append(_borders({"left": ("single", 32, brand.colors["primary"].lstrip("#"))},
-                               tag="w:pBdr"))
-    properties.find(qn("w:pBdr"))[0].set(qn("w:space"), "8")
+    document.styles["Title"].paragraph_format.space_before = COVER_TITLE_DROP[layout.paper]
+    document.styles["Subtitle"].paragraph_format.space_before = Pt(8)
+    document.styles["Author"].paragraph_format.space_before = Cm(1.4)
 
 
 def _headings(document: docx.document.Document, brand: Brand, layout: Layout) -> None:

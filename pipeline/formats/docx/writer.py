@@ -36,7 +36,7 @@ from pipeline.document.tree import (
 from pipeline.formats.docx import cover, fonts, pictures
 from pipeline.formats.docx import package as docx_package
 from pipeline.formats.docx.key_figures import key_figure_tiles
-from pipeline.formats.docx.reference import FILLED_COVERS, REFERENCE_TABLE, build_reference
+from pipeline.formats.docx.reference import REFERENCE_TABLE, build_reference
 from pipeline.render.localizer import language_tag
 
 LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note",
@@ -76,7 +76,7 @@ def finish(path: Path, document: Document) -> None:
     _properties(word, document)
     key_figure_tiles(word, document.brand)
     if document.layout.title_block:
-        cover.cover(word, document, filled=document.layout.template in FILLED_COVERS)
+        cover.cover(word, document)
     else:
         cover.letterhead(word, document)
         _closing_kept_with_the_letter(word)
