@@ -170,21 +170,28 @@ def test_every_font_built_into_typst_is_read() -> None:
 
 # --- paragraphs pandoc cannot pair in time --------------------------------------------
 
-@pytest.mark.parametrize(("text", "column", "message"), [
-    ("[" * 5000 + "lenke" + "]" * 5000, 6, "brackets [ ] are nested more than 5 deep"),
-    (" ".join(["[x"] * 40), 16, "brackets [ ] are nested more than 5 deep"),
-    (" ".join(["'sitat \"i sitat"] * 11), 161, "quotation marks are left open more than 20"),
-], ids=["brackets", "open brackets", "open quotation marks"])
+@pytest.mark.parametrize(("text", "column", "message", "hint"), [
+    ("[" * 5000 + "lenke" + "]" * 5000, 6, "brackets [ ] are nested more than 5 deep",
+     "close each [ with a ]"),
+    (" ".join(["[x"] * 40), 16, "brackets [ ] are nested more than 5 deep",
+     "close each [ with a ]"),
+    (" ".join(["'sitat \"i sitat"] * 11), 161, "quotation marks are left open more than 20",
+     "close each quotation"),
+    ("> " * 5000 + "sitat", 1, "lists or quotes are nested more than 20 deep on this line",
+     "write it flatter"),
+    ("- " * 5000 + "punkt", 1, "lists or quotes are nested more than 20 deep on this line",
+     "write it flatter"),
+], ids=["brackets", "open brackets", "open quotation marks", "blockquote", "list"])
 def test_marks_past_the_limit_are_found_before_pandoc_reads_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, column: int,
-        message: str) -> None:
+        message: str, hint: str) -> None:
     monkeypatch.setattr("pipeline.document.pandoc.parse_markdown",
                         lambda _text: pytest.fail("pandoc read it"))
-    reported(tmp_path, added(text), f"{CHAPTER}:13:{column}: error: {message}", "close each")
+    reported(tmp_path, added(text), f"{CHAPTER}:13:{column}: error: {message}", hint)
 
 
-def test_escaped_brackets_and_code_are_no_marks(tmp_path: Path) -> None:
-    text = "\\[" * 30 + " `" + "[" * 30 + "` don't 'quote' \"this\""
+def test_escaped_brackets_code_and_rules_are_no_marks(tmp_path: Path) -> None:
+    text = "\\[" * 30 + " `" + "[" * 30 + "` don't 'quote' \"this\"\n\n- - -\n\n> > sitat"
     assert check(broken(tmp_path, added(text))) == (0, "content is valid\n")
 
 
