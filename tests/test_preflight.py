@@ -64,9 +64,10 @@ def test_the_second_of_two_same_images_is_reported_at_its_own_line(tmp_path: Pat
 
 def test_a_problem_below_a_loop_is_placed_at_the_chapter_line_not_the_rendered_one(
         tmp_path: Path) -> None:
-    """The loop above renders three cases, so the rendered line is far below line 13."""
-    reported(tmp_path, added("Se [her](#ingen-slik)."),
-             f"{CHAPTER}:13:10: error: the link '#ingen-slik' points to no heading")
+    """The loop above renders three cases, so the rendered line is far below line 15; the
+    link's target is also written as text on line 13, where a search of the text stops."""
+    reported(tmp_path, added("Lenken `#ingen-slik` er feil.\n\nSe [her](#ingen-slik)."),
+             f"{CHAPTER}:15:10: error: the link '#ingen-slik' points to no heading")
 
 
 def test_the_same_image_twice_on_one_line_is_placed_at_the_second(tmp_path: Path) -> None:
@@ -75,8 +76,8 @@ def test_the_same_image_twice_on_one_line_is_placed_at_the_second(tmp_path: Path
 
 
 def test_an_attribute_is_placed_at_its_own_column(tmp_path: Path) -> None:
-    reported(tmp_path, added("[a](#tall) og [b](#tall){onclick=y}"),
-             f"{CHAPTER}:13:26: error: the attribute 'onclick' is not allowed")
+    reported(tmp_path, added("Skriv aldri `onclick=`.\n\n[a](#tall) og [b](#tall){onclick=y}"),
+             f"{CHAPTER}:15:26: error: the attribute 'onclick' is not allowed")
 
 
 def test_an_image_inside_an_included_partial_is_placed_at_the_include(tmp_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_an_image_inside_an_included_partial_is_placed_at_the_include(tmp_path: 
 
 
 def test_a_heading_that_skips_a_level_is_placed_at_its_line(tmp_path: Path) -> None:
-    reported(tmp_path, added("Tekst.\n\n#### Dypt {#dypt}"),
+    reported(tmp_path, added("Dypt vann.\n\n#### Dypt {#dypt}"),
              f"{CHAPTER}:15:6: error: the heading 'Dypt' skips from level")
 
 
