@@ -64,9 +64,10 @@ def test_the_second_of_two_same_images_is_reported_at_its_own_line(tmp_path: Pat
 
 def test_a_problem_below_a_loop_is_placed_at_the_chapter_line_not_the_rendered_one(
         tmp_path: Path) -> None:
-    """The loop above renders three cases, so the rendered line is far below line 13."""
-    reported(tmp_path, added("Se [her](#ingen-slik)."),
-             f"{CHAPTER}:13:10: error: the link '#ingen-slik' points to no heading")
+    """The loop above renders three cases, so the rendered line is far below line 15; the
+    link's target is also written as text on line 13, where a search of the text stops."""
+    reported(tmp_path, added("Lenken `#ingen-slik` er feil.\n\nSe [her](#ingen-slik)."),
+             f"{CHAPTER}:15:10: error: the link '#ingen-slik' points to no heading")
 
 
 def test_the_same_image_twice_on_one_line_is_placed_at_the_second(tmp_path: Path) -> None:
@@ -75,8 +76,8 @@ def test_the_same_image_twice_on_one_line_is_placed_at_the_second(tmp_path: Path
 
 
 def test_an_attribute_is_placed_at_its_own_column(tmp_path: Path) -> None:
-    reported(tmp_path, added("[a](#tall) og [b](#tall){onclick=y}"),
-             f"{CHAPTER}:13:26: error: the attribute 'onclick' is not allowed")
+    reported(tmp_path, added("Skriv aldri `onclick=`.\n\n[a](#tall) og [b](#tall){onclick=y}"),
+             f"{CHAPTER}:15:26: error: the attribute 'onclick' is not allowed")
 
 
 def test_an_image_inside_an_included_partial_is_placed_at_the_include(tmp_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_an_image_inside_an_included_partial_is_placed_at_the_include(tmp_path: 
 
 
 def test_a_heading_that_skips_a_level_is_placed_at_its_line(tmp_path: Path) -> None:
-    reported(tmp_path, added("Tekst.\n\n#### Dypt {#dypt}"),
+    reported(tmp_path, added("Dypt vann.\n\n#### Dypt {#dypt}"),
              f"{CHAPTER}:15:6: error: the heading 'Dypt' skips from level")
 
 
@@ -170,21 +171,28 @@ def test_every_font_built_into_typst_is_read() -> None:
 
 # --- paragraphs pandoc cannot pair in time --------------------------------------------
 
-@pytest.mark.parametrize(("text", "column", "message"), [
-    ("[" * 5000 + "lenke" + "]" * 5000, 6, "brackets [ ] are nested more than 5 deep"),
-    (" ".join(["[x"] * 40), 16, "brackets [ ] are nested more than 5 deep"),
-    (" ".join(["'sitat \"i sitat"] * 11), 161, "quotation marks are left open more than 20"),
-], ids=["brackets", "open brackets", "open quotation marks"])
+@pytest.mark.parametrize(("text", "column", "message", "hint"), [
+    ("[" * 5000 + "lenke" + "]" * 5000, 6, "brackets [ ] are nested more than 5 deep",
+     "close each [ with a ]"),
+    (" ".join(["[x"] * 40), 16, "brackets [ ] are nested more than 5 deep",
+     "close each [ with a ]"),
+    (" ".join(["'sitat \"i sitat"] * 11), 161, "quotation marks are left open more than 20",
+     "close each quotation"),
+    ("> " * 5000 + "sitat", 1, "lists or quotes are nested more than 20 deep on this line",
+     "write it flatter"),
+    ("- " * 5000 + "punkt", 1, "lists or quotes are nested more than 20 deep on this line",
+     "write it flatter"),
+], ids=["brackets", "open brackets", "open quotation marks", "blockquote", "list"])
 def test_marks_past_the_limit_are_found_before_pandoc_reads_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, column: int,
-        message: str) -> None:
+        message: str, hint: str) -> None:
     monkeypatch.setattr("pipeline.document.pandoc.parse_markdown",
                         lambda _text: pytest.fail("pandoc read it"))
-    reported(tmp_path, added(text), f"{CHAPTER}:13:{column}: error: {message}", "close each")
+    reported(tmp_path, added(text), f"{CHAPTER}:13:{column}: error: {message}", hint)
 
 
-def test_escaped_brackets_and_code_are_no_marks(tmp_path: Path) -> None:
-    text = "\\[" * 30 + " `" + "[" * 30 + "` don't 'quote' \"this\""
+def test_escaped_brackets_code_and_rules_are_no_marks(tmp_path: Path) -> None:
+    text = "\\[" * 30 + " `" + "[" * 30 + "` don't 'quote' \"this\"\n\n- - -\n\n> > sitat"
     assert check(broken(tmp_path, added(text))) == (0, "content is valid\n")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from pipeline.checks.pdf_fonts import PdfFonts
+from pipeline.checks.pdf_fonts import PdfFonts, pdf_fonts
 from pipeline.content.characters import describe, needs_glyph
 from pipeline.document.prepared import Document
 from pipeline.document.transforms import locate
@@ -32,25 +32,43 @@ def drawn_text(document: Document) -> str:
     words = [_DRAWN[element["t"]](element["c"])
              for element in elements(document.ast["blocks"], skip=("Image",))
              if element["t"] in _DRAWN]
-    frame = [document.title, document.subtitle, document.organisation,
-             document.postal_address, document.date_text]
-    return " ".join([*words, *frame])
+    return " ".join([*words, *_frame(document)])
+
+
+def _frame(document: Document) -> list[str]:
+    """The texts of the PDF's cover or letterhead."""
+    return [document.title, document.subtitle, document.organisation,
+            document.postal_address, document.date_text]
+
+
+def _lacking(character: str, fonts: PdfFonts) -> bool:
+    """Whether `character` needs a glyph that no font has."""
+    return not (character.isascii() and character.isprintable()) \
+        and needs_glyph(character) and not fonts.draw(character)
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def check_glyphs(document: Document, markdown: str, lines: DocumentMap, content_root: Path,
                  problems: Problems) -> None:
     """An error for each character of the document's PDF that none of its fonts has."""
-    counts = Counter(drawn_text(document))
-    missing = sorted(character for character in counts
-                     if not (character.isascii() and character.isprintable())
-                     and needs_glyph(character))
-    if not missing:
+    bibliography = document.publication.bibliography
+    fonts = pdf_fonts(tuple(document.brand.font_dirs))
+    # Quick first: the characters of the Markdown and of what the PDF adds from files.
+    written = set(markdown).union(_text(bibliography) if bibliography else "",
+                                  *_frame(document))
+    if not any(_lacking(character, fonts) for character in written):
         return
-    fonts = PdfFonts(document.brand.font_dirs)
-    missing = [character for character in missing if not fonts.draw(character)]
     data = sorted([*content_root.rglob("*.yaml"), *content_root.rglob("*.yml")])
-    if document.publication.bibliography:
-        data.append(document.publication.bibliography)
+    if bibliography:
+        data.append(bibliography)
+    counts = Counter(drawn_text(document))
+    missing = sorted(character for character in counts if _lacking(character, fonts))
     reported: set[tuple[Position, str]] = set()
     for character in missing:
         where = _origin(character, markdown, lines, data) or Position(lines.frame)

@@ -43,6 +43,18 @@ class PdfFonts:
         return code in self._brand or code in embedded_codepoints()
 
 
+def pdf_fonts(font_dirs: tuple[Path, ...]) -> PdfFonts:
+    """The fonts of `font_dirs` and Typst's, read once a process while their files stay."""
+    files = tuple((path, path.stat().st_mtime_ns)
+                  for folder in font_dirs for path in sorted(folder.iterdir()))
+    return _pdf_fonts(font_dirs, files)
+
+
+@cache
+def _pdf_fonts(font_dirs: tuple[Path, ...], _files: tuple[tuple[Path, int], ...]) -> PdfFonts:
+    return PdfFonts(list(font_dirs))
+
+
 @cache
 def _codepoints(path: Path, index: int, _modified: int) -> frozenset[int]:
     """The characters of one font file; kept for the process, per file and version."""

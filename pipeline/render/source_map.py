@@ -76,7 +76,8 @@ class SourceMap:
                 self._width = 0
                 if written:
                     line, column = line + 1, 1
-            self.lines[-1].append(Segment(self._width, line, column))
+            if part or not self.lines[-1]:  # an empty run at a line's end holds nothing
+                self.lines[-1].append(Segment(self._width, line, column))
             self._width += len(part)
 
     def _column_of(self, text: str, line: int) -> int | None:
@@ -88,24 +89,25 @@ class SourceMap:
 
     def position(self, line: int, column: int | None = None) -> Position:
         """The chapter position of rendered `line` and `column` (1-based)."""
-        if not 0 < line <= len(self.lines) or not self.lines[line - 1]:
+        segment = self._segment(line, column or 1)
+        if segment is None:
             return Position(self.path)
-        segments = self.lines[line - 1]
-        at = (column or 1) - 1
-        index = max(bisect.bisect_right([segment.start for segment in segments], at) - 1, 0)
-        segment = segments[index]
         if segment.column is None or column is None:
             return Position(self.path, segment.line, segment.column if column else None)
-        return Position(self.path, segment.line, segment.column + at - segment.start)
+        return Position(self.path, segment.line, segment.column + column - 1 - segment.start)
 
     def is_written(self, line: int, column: int) -> bool:
         """Whether rendered `line`, `column` is the chapter's own text, not a printed value."""
+        segment = self._segment(line, column)
+        return segment is not None and segment.column is not None
+
+    def _segment(self, line: int, column: int) -> Segment | None:
+        """The run of rendered `line` that holds `column`."""
         if not 0 < line <= len(self.lines) or not self.lines[line - 1]:
-            return False
+            return None
         segments = self.lines[line - 1]
-        index = max(bisect.bisect_right([segment.start for segment in segments],
-                                        column - 1) - 1, 0)
-        return segments[index].column is not None
+        index = bisect.bisect_right([segment.start for segment in segments], column - 1) - 1
+        return segments[max(index, 0)]
 
 
 @dataclass
