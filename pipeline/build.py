@@ -12,7 +12,6 @@ import functools
 import hashlib
 import json
 import os
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -82,7 +81,7 @@ class Progress(Protocol):
         """The writers start on `total` outputs."""
 
     def written(self, item: Built) -> None:
-        """One output is finished (written or up to date); called from a writer's thread."""
+        """One output is finished (written or up to date); called from the writers' threads."""
 
 
 class Silent:
@@ -123,14 +122,12 @@ def build(request: Request, problems: Problems | None = None,
                            "this selection", "you can build " + _selectable(content))
             raise ContentError(problems)
         progress.writing(len(jobs))
-        reported = threading.Lock()
         with staged_run(request.output) as staging:
 
             def write_and_report(document: Document, fmt: str) -> Built | None:
                 item = write(document, fmt, staging, gate, problems, request.force)
                 if item is not None:
-                    with reported:
-                        progress.written(item)
+                    progress.written(item)
                 return item
 
             # pandoc and Typst work outside Python's lock: two cores write two files at once.

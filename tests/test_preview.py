@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import queue
 import shutil
 import subprocess
@@ -10,10 +11,13 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
 from conftest import FIXTURES, ROOT
+
+from pipeline.preview.server import Board, serve
 
 CHAPTER = Path("publications/rapport/nb/tall.md")
 STARTUP = 120.0  # seconds: the first build subsets the fonts; a busy machine is slow
@@ -125,3 +129,44 @@ def test_preview_survives_content_that_never_built(content: Path, tmp_path: Path
         assert running.process.poll() is None
     finally:
         running.stop()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, Board, Path]]:
+    site = tmp_path / "site"
+    (site / "rapport").mkdir(parents=True)
+    page = site / "rapport" / "rapport-nb.html"
+    page.write_text("<!DOCTYPE html><html><body><p>Tekst</p></BODY></html>", encoding="utf-8")
+    board = Board()
+    running = serve(site, board, 0, "/rapport/rapport-nb.html")
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    host, port = running.server_address[:2]
+    yield f"http://{host}:{port}", board, page
+    running.shutdown()
+    running.server_close()
+
+
+def test_pages_are_served_on_this_machine_only_with_the_script_added(server) -> None:
+    address, board, page = server
+    assert address.startswith("http://127.0.0.1:")
+    board.publish([])
+    with urlopen(address + "/") as response:  # `/` leads to the page previewed
+        served = response.read().decode("utf-8")
+    assert served.startswith("<!DOCTYPE html><html><body><p>Tekst</p><script data-version=\"1\">")
+    assert served.endswith("</script></BODY></html>")
+    assert "<script" not in page.read_text(encoding="utf-8")  # the file is left as built
+    with pytest.raises(HTTPError) as missing:
+        urlopen(address + "/rapport/annen.html")
+    assert missing.value.code == 404
+
+
+def test_the_event_stream_tells_each_build(server) -> None:
+    address, board, _ = server
+    with urlopen(address + "/_ncp/events", timeout=10) as stream:
+        assert json.loads(stream.readline().removeprefix(b"data: ")) == \
+            {"version": 0, "problems": []}
+        stream.readline()
+        board.publish([{"severity": "error", "text": "nb/tall.md:3: error: …"}])
+        state = json.loads(stream.readline().removeprefix(b"data: "))
+    assert state == {"version": 1, "problems": [{"severity": "error",
+                                                 "text": "nb/tall.md:3: error: …"}]}

@@ -70,11 +70,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", self.home)
             self.end_headers()
         elif path == "/" or path.endswith(".html"):
-            self._page(Path(self.translate_path(path if path != "/" else "/index.html")))
+            self._page(Path(self.translate_path(path if path != "/" else "/index.html")),
+                       waits=path in ("/", self.home))
         else:
             super().do_GET()
 
-    def _page(self, file: Path) -> None:
+    def _page(self, file: Path, waits: bool) -> None:
+        """The page with the script; the home page waits for a first build that succeeds."""
+        if not file.is_file() and not waits:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
         html = file.read_bytes() if file.is_file() else WAITING.encode("utf-8")
         version, _ = self.board.snapshot()
         script = f'<script data-version="{version}">{SCRIPT}</script>'.encode()

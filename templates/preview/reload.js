@@ -14,21 +14,23 @@
     show(state.problems, errors.length);
   };
 
+  // Styled in full here (`all: initial`): the page's own styles must not reach the box.
+  const BOX = "all:initial;position:fixed;z-index:2147483647;overflow:auto;box-sizing:border-box;" +
+    "font:14px/1.45 ui-monospace,monospace;";
+  const ERRORS = BOX + "inset:0;padding:2rem;background:#1b1b1b;color:#fff;";
+  const WARNINGS = BOX + "right:1rem;bottom:1rem;max-width:min(40rem,90vw);max-height:40vh;" +
+    "padding:.75rem;background:#fff8e1;color:#1b1b1b;border:2px solid #7a5d00;";
+
   function show(problems, errors) {
     document.getElementById("ncp-preview-problems")?.remove();
     if (problems.length === 0) return;
-    const box = document.createElement("aside");
+    const box = document.createElement(errors ? "div" : "details");
     box.id = "ncp-preview-problems";
     box.setAttribute("role", errors ? "alert" : "status");
-    box.setAttribute("aria-label", "Preview problems");
-    box.style.cssText = errors
-      ? "position:fixed;inset:0;overflow:auto;z-index:2147483647;background:rgba(20,20,20,.93);" +
-        "color:#fff;padding:2rem;font:15px/1.5 ui-monospace,monospace"
-      : "position:fixed;right:1rem;bottom:1rem;max-width:40rem;max-height:40vh;overflow:auto;" +
-        "z-index:2147483647;background:#fff8e1;color:#222;border:2px solid #8a6d00;" +
-        "padding:.75rem;font:14px/1.4 ui-monospace,monospace";
-    const heading = document.createElement("h2");
-    heading.style.cssText = "font:inherit;font-weight:bold;margin:0 0 1rem";
+    box.style.cssText = errors ? ERRORS : WARNINGS;
+    const heading = document.createElement(errors ? "strong" : "summary");
+    heading.style.cssText = "all:initial;font:inherit;font-weight:bold;color:inherit;" +
+      "margin-bottom:1rem;" + (errors ? "display:block" : "display:list-item;cursor:pointer");
     heading.textContent = errors
       ? `${errors} error(s): the page shows the last build that succeeded`
       : `${problems.length} warning(s)`;
@@ -36,9 +38,15 @@
     for (const problem of problems) {
       const item = document.createElement("pre");
       item.className = `ncp-problem ncp-${problem.severity}`;
-      item.style.cssText = "white-space:pre-wrap;margin:0 0 1rem;font:inherit";
+      item.style.cssText = "all:initial;display:block;white-space:pre-wrap;font:inherit;" +
+        "color:inherit;margin:0 0 1rem";
       item.textContent = problem.text;
       box.append(item);
+    }
+    if (!errors) {  // the writer may fold the warnings away; they stay folded across reloads
+      box.open = sessionStorage.getItem("ncp-preview-warnings") !== "folded";
+      box.addEventListener("toggle", () =>
+        sessionStorage.setItem("ncp-preview-warnings", box.open ? "open" : "folded"));
     }
     document.body.append(box);
   }
