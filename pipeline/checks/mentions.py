@@ -20,28 +20,34 @@ HINT = "write around it (\"klageren\", \"selskapet\"): the build refuses an outp
 
 
 def check_mentions(content: Content, problems: Problems) -> None:
-    names = list(_confidential_names(content.cases))
+    names = _confidential_names(content.cases)
     if not names:
         return
     for where, text in [*_public_texts(content), *_chapter_lines(content)]:
         folded = " ".join(text.split()).casefold()
-        for name, field, case in names:
+        for name, parties in names.items():
             column = folded.find(name)
-            if column >= 0:
-                at = Position(where.path, where.line, column + 1) \
-                    if where.line and where.column is None else where
+            if column < 0:
+                continue
+            at = Position(where.path, where.line, column + 1) \
+                if where.line and where.column is None else where
+            for field, case in parties:
                 # The line is not shown: it holds the name, and reports end up in logs.
                 problems.warning(at, f"the confidential {field} of cases/{case.path.name} "
                                  "appears in this text", HINT, quote=False)
 
 
-def _confidential_names(cases: list[Case]) -> Iterator[tuple[str, str, Case]]:
+def _confidential_names(cases: list[Case]) -> dict[str, list[tuple[str, Case]]]:
+    """Each confidential name, once, with the parties that bear it: a text is searched once
+    for a name however many cases name that party."""
+    names: dict[str, list[tuple[str, Case]]] = {}
     for case in cases:
         for field, party in (("submitter.name", case.submitter),
                              ("enterprise.name", case.enterprise)):
             name = " ".join(party.name.split()).casefold()
             if party.confidential and name:
-                yield name, field, case
+                names.setdefault(name, []).append((field, case))
+    return names
 
 
 def _public_texts(content: Content) -> Iterator[tuple[Position, str]]:

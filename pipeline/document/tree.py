@@ -42,26 +42,47 @@ class Splice(list):
     """Elements that replace one element in its parent list."""
 
 
+_BRANCHES = (list, dict)  # what a tree holds beside text and numbers
+
+
 def walk(node: Any, action: Action) -> Any:
     """Apply `action` to every element, children first; return the new tree."""
     if isinstance(node, list):
-        out: list[Any] = []
-        for item in node:
-            new = walk(item, action)
-            if isinstance(new, Splice):
-                out.extend(new)
-            else:
-                out.append(new)
-        return out
+        return _walk_list(node, action)
     if not isinstance(node, dict):
         return node
     if "t" not in node:
         return {key: walk(value, action) for key, value in node.items()}
-    contents = node.get("c")
-    if isinstance(contents, (list, dict)):  # a Str's text is no tree: most nodes are Str
-        node = {**node, "c": walk(contents, action)}
-    replacement = action(node)
-    return node if replacement is None else replacement
+    return _walk_element(node, action)
+
+
+def _walk_list(items: list[Any], action: Action) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        kind = type(item)
+        if kind is dict and "t" in item:
+            new = _walk_element(item, action)
+        elif isinstance(item, _BRANCHES):
+            new = walk(item, action)
+        else:  # text or a number: most of a tree's leaves, passed without a call
+            out.append(item)
+            continue
+        if type(new) is Splice:
+            out.extend(new)
+        else:
+            out.append(new)
+    return out
+
+
+def _walk_element(element: Element, action: Action) -> Any:
+    contents = element.get("c")
+    kind = type(contents)
+    if kind is list:
+        element = {**element, "c": _walk_list(contents, action)}
+    elif isinstance(contents, _BRANCHES):  # a Str's text is no tree: most elements are Str
+        element = {**element, "c": walk(contents, action)}
+    replacement = action(element)
+    return element if replacement is None else replacement
 
 
 def elements(node: Any, skip: Container[str] = ()) -> Iterator[Element]:
