@@ -81,8 +81,9 @@ locale: $(INSTALLED)
 	  --project ncp-publishing -o templates/locale/messages.pot .
 	$(BIN)/pybabel update -i templates/locale/messages.pot -d templates/locale --no-fuzzy-matching
 
-bench: $(VENV)/.dev-deps
+bench: $(VENV)/.dev-deps $(INSTALLED)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.preview
 
 # Removes only folders a build made (they hold a marker file); refuses any other.
 clean: $(INSTALLED)
