@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import Built
 
@@ -140,3 +141,17 @@ def test_a_letters_closing_signatures_and_approval_share_a_page(real: Built,
                 where[f"{part}: {snippet[:30]}"] = holding[-1:]
         assert len({tuple(pages_) for pages_ in where.values()}) == 1, (name, where)
     assert letters >= 3
+
+
+def test_no_title_leaves_its_last_word_alone_on_the_first_page(real: Built) -> None:
+    """A title set large (a cover's, a letter's subject) never ends in one word ("2025")
+    on a line of its own."""
+    alone = []
+    for path in every_pdf(real):
+        with pikepdf.open(path) as pdf, pdf.open_metadata() as meta:
+            title = meta.get("dc:title", "")
+        last = title.split()[-1] if len(title.split()) > 1 else None
+        first_page = pages(path.read_bytes())[0]
+        if last and any(line.strip() == last for line in lines_of(first_page.runs)):
+            alone.append(f"{path.stem}: {title!r}")
+    assert not alone, alone

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trees import document, every, image, para
+from trees import document, every, header, image, para
 
 from pipeline.document.pandoc import parse_markdown
 from pipeline.document.tree import (
@@ -20,6 +20,7 @@ from pipeline.document.tree import (
     text_inlines,
 )
 from pipeline.formats.typst import (
+    headings_without_runts,
     typst_images,
     typst_languages,
     typst_literal_numbers,
@@ -86,3 +87,15 @@ def test_a_divs_language_without_a_known_region_has_none() -> None:
 def test_an_element_without_a_language_is_left_alone() -> None:
     ast = document({"t": "Para", "c": [span(make_attr(pairs=[("title", "t")]), [])]})
     assert typst_languages(ast) == ast
+
+
+def test_a_headings_last_two_words_are_joined_so_none_stands_alone() -> None:
+    ast = headings_without_runts(document(header(1, "Virksomhetsplan for 2025"),
+                                          header(2, "Formål"), header(2, "Mål 1"),
+                                          para("Running text keeps its spaces")))
+    def written(element: Element) -> str:  # stringify would read the no-break space as one
+        return "".join(inline.get("c", " ") for inline in children(element))
+
+    assert [written(h).replace("\u00a0", "~") for h in every(ast, "Header")] == \
+        ["Virksomhetsplan for~2025", "Formål", "Mål 1"]
+    assert written(every(ast, "Para")[0]) == "Running text keeps its spaces"

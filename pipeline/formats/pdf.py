@@ -25,6 +25,7 @@ from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.tree import typst_string
 from pipeline.formats.pdf_layout import hyphenated_across_pages
 from pipeline.formats.typst import (
+    headings_without_runts,
     kept_with,
     typst_equations,
     typst_images,
@@ -69,7 +70,7 @@ def typst_source(document: Document) -> bytes:
     ast = key_figures.for_typst(boxes.for_typst(document.ast, document.gettext))
     ast = wrap_divs_for_typst(kept_with(ast, "letter-closing", "letter-last"), LETTER_PARTS)
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
-    ast = typst_literal_numbers(typst_languages(typst_equations(ast)))
+    ast = typst_literal_numbers(typst_languages(typst_equations(headings_without_runts(ast))))
     ast = with_metadata(ast, metadata(document))
     template = TYPST_TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
@@ -132,6 +133,7 @@ def _variables(document: Document) -> list[str]:
     code, _, region = document.tag.partition("-")
     values = {
         "document-title": typst_string(document.title),
+        "cover-title": typst_string(_last_words_kept(document.title)),
         "document-author": typst_string(document.organisation),
         # A string, not markup: "20. mars" at the start of content would be a list item.
         "date-text": typst_string(document.date_text),
@@ -161,6 +163,13 @@ def _variables(document: Document) -> list[str]:
     for key, value in values.items():
         args += ["--variable", f"{key}={value}"]
     return args
+
+
+def _last_words_kept(text: str) -> str:
+    """`text` with its last two words joined by a no-break space, so that a title set large
+    never leaves one word ("2025") alone on its last line."""
+    head, space, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if space and " " in head else text
 
 
 def _literal(text: str) -> str:

@@ -103,6 +103,23 @@ def typst_literal_numbers(ast: Ast) -> Ast:
     return {**ast, "blocks": walk(ast["blocks"], number)}
 
 
+def headings_without_runts(ast: Ast) -> Ast:
+    """Join a heading's last two words with a no-break space: set large, a heading never
+    leaves one word alone on its last line (Typst's runt cost does not stop a long word)."""
+    def kept(element: Element) -> Element | None:
+        if element["t"] != "Header":
+            return None
+        inlines = children(element)
+        spaces = [index for index, inline in enumerate(inlines) if inline["t"] == "Space"]
+        if len(spaces) < 2:
+            return None
+        last = spaces[-1]
+        return with_children(element, [*inlines[:last], {"t": "Str", "c": "\u00a0"},
+                                        *inlines[last + 1:]])
+
+    return {**ast, "blocks": walk(ast["blocks"], kept)}
+
+
 def typst_equations(ast: Ast) -> Ast:
     """Write each formula as a Typst equation whose alt text is its TeX, as PDF/UA asks.
 
