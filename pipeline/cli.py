@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
+from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS, STATEMENT_STEPS
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.progress import TerminalProgress
 from pipeline.publish import last_build
@@ -261,7 +261,8 @@ def new_case_command(received: dt.datetime | None, title: str | None, lang: str,
 
 @new_group.command("publication")
 @click.argument("kind", type=click.Choice([k for k in PUBLICATION_KINDS
-                                           if k != "hearing-response"]))
+                                           if k != "hearing-response"
+                                           and k not in STATEMENT_STEPS]))
 @click.argument("slug")
 @click.option("--title", help="The title in the first language.")
 @click.option("--lang", "languages", multiple=True, type=click.Choice(["nb", "nn", "en"]),
