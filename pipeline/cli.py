@@ -283,6 +283,25 @@ def new_publication_command(kind: str, slug: str, title: str | None,
                "then remove 'draft: true'")
 
 
+@new_group.command("statement")
+@click.argument("case")
+@click.option("--kind", type=click.Choice(list(STATEMENT_STEPS)), required=True,
+              help="Which statement on the case.")
+@CONTENT
+def new_statement_command(case: str, kind: str, content: Path) -> None:
+    """Create an initial assessment or final statement on CASE (a draft), framed by the case."""
+    from pipeline.scaffold.publication import ScaffoldError
+    from pipeline.scaffold.statement import new_statement
+
+    try:
+        folder = new_statement(content, case, kind, dt.date.today())
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created {folder} as a draft: write what is marked in its chapters and "
+               "publication.yaml, then remove 'draft: true'")
+
+
 @new_group.command("chapter")
 @click.argument("publication")
 @click.argument("name")

@@ -3,11 +3,17 @@ confidential in any, and each contradiction with the case file an error at its l
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from conftest import FIXTURES, Built, build_folder, check
 from readers import compact, docx_text, html_text, layers, pdf_text
+
+from pipeline.cli import main
 
 FORMATS = ["html", "docx", "pdf"]
 READ = {"html": html_text, "docx": docx_text, "pdf": pdf_text}
@@ -90,8 +96,6 @@ def test_nothing_confidential_reaches_a_statement(statements: Built, slug: str,
 # The check: each contradiction with the case, at its line ----------------------------------
 
 def _copy(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> Path:
-    import shutil
-
     folder = tmp_path / "content"
     shutil.copytree(STATEMENTS, folder)
     for name, (old, new) in edits.items():
@@ -166,3 +170,43 @@ def test_quoting_a_cases_notes_is_a_warning(tmp_path: Path) -> None:
     assert code == 0, output
     assert f"{chapter}:6: warning: this line quotes the internal notes of " \
            "cases/2024-01.yaml" in output, output
+
+
+# The scaffold ---------------------------------------------------------------------------
+
+def _scaffolded(tmp_path: Path) -> Path:
+    folder = _copy(tmp_path, {})
+    shutil.rmtree(folder / "publications")
+    for case, kind in (("2025-01", "final-statement"), ("2024-01", "initial-assessment")):
+        result = CliRunner().invoke(main, ["new", "statement", case, "--kind", kind,
+                                           "--content", str(folder)])
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_scaffold_passes_the_check(tmp_path: Path) -> None:
+    folder = _scaffolded(tmp_path)
+    final = yaml.safe_load((folder / "publications/sluttuttalelse-2025-01/publication.yaml")
+                           .read_text(encoding="utf-8"))
+    assert (final["case"], final["outcome"], final["draft"]) == ("2025-01", "agreement", True)
+    assert final["languages"] == ["nb", "en"] and final["date"] >= dt.date(2025, 10, 1)
+    chapter = (folder / "publications/innledende-vurdering-2024-01/nb/vurdering.md")
+    assert "UTFYLLES" in chapter.read_text(encoding="utf-8")
+    code, output = check(folder)
+    assert code == 0 and "0 error(s), 2 warning(s)" in output, output
+
+
+@pytest.mark.slow
+def test_scaffold_builds(tmp_path: Path) -> None:
+    built = build_folder(_scaffolded(tmp_path), tmp_path)
+    found = read(built, "sluttuttalelse-2025-01", "nb", "pdf")
+    assert compact("UTKAST") in found and compact("Navnet er ikke offentlig") in found
+
+
+def test_scaffold_refuses_a_case_that_is_not_public(tmp_path: Path) -> None:
+    folder = _copy(tmp_path, {})
+    result = CliRunner().invoke(main, ["new", "statement", "2025-02", "--kind",
+                                       "initial-assessment", "--content", str(folder)])
+    assert result.exit_code == 1
+    assert "the case '2025-02' is not public" in result.output
+    assert not (folder / "publications/innledende-vurdering-2025-02").exists()
