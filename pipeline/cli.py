@@ -164,6 +164,37 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
     click.echo(f"wrote {page}")
 
 
+@main.group("export")
+def export_group() -> None:
+    """Export data for others to read: the year's cases for the OECD."""
+
+
+@export_group.command("cases")
+@click.option("--year", type=int, required=True, help="The year whose cases to export.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write; the standard output when left out.")
+@CONTENT
+def export_cases_command(year: int, fmt: str, output: Path | None, content: Path) -> None:
+    """The public cases handled in YEAR, in the fields of the OECD database of specific
+    instances (in English); only public data, read through the leak gate."""
+    from pipeline.files import write_atomically
+    from pipeline.reports.case_export import LeakError, export_cases
+
+    problems = Problems()
+    try:
+        text = export_cases(content, year, fmt, problems)
+    except (ContentError, LeakError):
+        _report(problems, content)
+        sys.exit(1)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
 @main.command("clean")
 @click.option("--output", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path))
