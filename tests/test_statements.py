@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import FIXTURES, Built, build_folder, check
-from readers import compact, docx_text, html_text, layers, pdf_text
+from readers import compact, docx_text, html, html_text, layers, pdf_text
 
 from pipeline.cli import main
 
@@ -210,3 +210,28 @@ def test_scaffold_refuses_a_case_that_is_not_public(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "the case '2025-02' is not public" in result.output
     assert not (folder / "publications/innledende-vurdering-2025-02").exists()
+
+
+# The annual report names each published statement in its case table ---------------------
+
+REPORT = "arsrapport-2025"
+LINKED = {"nb": "Første vurdering (14. april 2025)", "en": "Initial assessment (14 April 2025)"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_annual_report_links_a_published_statement(real: Built, lang: str) -> None:
+    page = html(real.file(REPORT, lang, "html"))
+    links = {a.get_text(): a["href"] for a in page.select("table a")}
+    href = links[LINKED[lang]]
+    assert href == f"../innledende-vurdering-2025-01/innledende-vurdering-2025-01-{lang}.html"
+    assert (real.file(REPORT, lang, "html").parent / href).resolve().is_file()
+    # The final statement on 2025-02 is dated after the report: not linked from it.
+    assert not [h for h in links.values() if "sluttuttalelse" in h]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_annual_report_names_a_published_statement(real: Built, fmt: str) -> None:
+    found = read(real, REPORT, "nb", fmt)
+    assert compact("norsk entreprenørselskap; Første vurdering (14. april 2025)") in found
