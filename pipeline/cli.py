@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS
+from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS, STATEMENT_STEPS
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.progress import TerminalProgress
 from pipeline.publish import last_build
@@ -164,6 +164,37 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
     click.echo(f"wrote {page}")
 
 
+@main.group("export")
+def export_group() -> None:
+    """Export data for others to read: the year's cases for the OECD."""
+
+
+@export_group.command("cases")
+@click.option("--year", type=int, required=True, help="The year whose cases to export.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write; the standard output when left out.")
+@CONTENT
+def export_cases_command(year: int, fmt: str, output: Path | None, content: Path) -> None:
+    """The public cases handled in YEAR, in the fields of the OECD database of specific
+    instances (in English); only public data, read through the leak gate."""
+    from pipeline.files import write_atomically
+    from pipeline.reports.case_export import LeakError, export_cases
+
+    problems = Problems()
+    try:
+        text = export_cases(content, year, fmt, problems)
+    except (ContentError, LeakError):
+        _report(problems, content)
+        sys.exit(1)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
 @main.command("clean")
 @click.option("--output", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path))
@@ -261,7 +292,8 @@ def new_case_command(received: dt.datetime | None, title: str | None, lang: str,
 
 @new_group.command("publication")
 @click.argument("kind", type=click.Choice([k for k in PUBLICATION_KINDS
-                                           if k != "hearing-response"]))
+                                           if k != "hearing-response"
+                                           and k not in STATEMENT_STEPS]))
 @click.argument("slug")
 @click.option("--title", help="The title in the first language.")
 @click.option("--lang", "languages", multiple=True, type=click.Choice(["nb", "nn", "en"]),
@@ -280,6 +312,25 @@ def new_publication_command(kind: str, slug: str, title: str | None,
         sys.exit(1)
     click.echo(f"created {folder} as a draft: fill in publication.yaml and its chapters, "
                "then remove 'draft: true'")
+
+
+@new_group.command("statement")
+@click.argument("case")
+@click.option("--kind", type=click.Choice(list(STATEMENT_STEPS)), required=True,
+              help="Which statement on the case.")
+@CONTENT
+def new_statement_command(case: str, kind: str, content: Path) -> None:
+    """Create an initial assessment or final statement on CASE (a draft), framed by the case."""
+    from pipeline.scaffold.publication import ScaffoldError
+    from pipeline.scaffold.statement import new_statement
+
+    try:
+        folder = new_statement(content, case, kind, dt.date.today())
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"created {folder} as a draft: write what is marked in its chapters and "
+               "publication.yaml, then remove 'draft: true'")
 
 
 @new_group.command("chapter")

@@ -201,5 +201,5 @@ def test_index_lists_every_built_file(real: Built) -> None:
     links = [a["href"] for a in page.find_all("a")]
     built = sorted(str(p.relative_to(real.output)) for p in real.output.glob("*/*.*"))
     assert sorted(links) == built
-    assert len(built) == 30
+    assert len(built) == 42
     assert page.html["lang"] == "nb" and page.find("th", scope="col")

@@ -124,4 +124,4 @@ def test_every_example_of_the_docs_is_valid() -> None:
             assert [e.message for e in validator.iter_errors(data)] == [], (heading, block)
             checked.append(kind)
     assert sorted(set(checked)) == sorted(set(EXAMPLES.values()))
-    assert checked.count("publication") == 4
+    assert checked.count("publication") == 5

@@ -9,6 +9,7 @@ the same name).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from pipeline.content.model import Case, Content, Text
 from pipeline.content.textfile import LARGEST_FILE
 from pipeline.problems import Position, Problems
 
+# A run of this many words of a case's notes in a chapter line is taken as a quotation:
+# short enough to catch a quoted sentence broken over lines, long enough to rarely be chance.
+QUOTED_WORDS = 6
+NOTES_HINT = ("good-offices content is confidential under the OECD Procedural Guidance: "
+              "write what the parties agreed to publish, not the case file's notes")
 HINT = "write around it (\"klageren\", \"selskapet\"): the build refuses an output that holds it"
 
 
@@ -35,6 +41,31 @@ def check_mentions(content: Content, problems: Problems) -> None:
                 # The line is not shown: it holds the name, and reports end up in logs.
                 problems.warning(at, f"the confidential {field} of cases/{case.path.name} "
                                  "appears in this text", HINT, quote=False)
+
+
+def check_quoted_notes(content: Content, problems: Problems) -> None:
+    """Warn at each chapter line that repeats words of a case's internal `notes`."""
+    runs = {run: case for case in content.cases for run in _word_runs(case.notes or "")}
+    if not runs:
+        return
+    for where, text in _chapter_lines(content):
+        words = _words(text)
+        for start in range(len(words) - QUOTED_WORDS + 1):
+            case = runs.get(tuple(words[start:start + QUOTED_WORDS]))
+            if case is not None:
+                problems.warning(where, f"this line quotes the internal notes of "
+                                 f"cases/{case.path.name}", NOTES_HINT, quote=False)
+                break
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _word_runs(text: str) -> Iterator[tuple[str, ...]]:
+    words = _words(text)
+    for start in range(len(words) - QUOTED_WORDS + 1):
+        yield tuple(words[start:start + QUOTED_WORDS])
 
 
 def _confidential_names(cases: list[Case]) -> dict[str, list[tuple[str, Case]]]:

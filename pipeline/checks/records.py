@@ -12,7 +12,8 @@ from collections import Counter
 
 from babel import Locale
 
-from pipeline.checks.mentions import check_mentions
+from pipeline.checks.mentions import check_mentions, check_quoted_notes
+from pipeline.checks.statements import check_statements
 from pipeline.content.model import Case, Content
 from pipeline.content.vocabulary import STEPS
 from pipeline.problems import Position, Problems
@@ -53,7 +54,9 @@ def check_content(content: Content, problems: Problems) -> None:
             problems.warning(Position(publication.folder / "publication.yaml"),
                              "the publication is a draft: every output is marked as one",
                              "remove 'draft: true' when it is ready to publish")
+    check_statements(content, problems)
     check_mentions(content, problems)
+    check_quoted_notes(content, problems)
 
 
 def check_plans(content: Content, problems: Problems) -> None:

@@ -32,6 +32,7 @@ from pipeline.content.model import (
     Results,
     Signatory,
     Site,
+    Statement,
     Step,
     Subgoal,
 )
@@ -349,6 +350,18 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
         draft=record.boolean("draft", False),
+        statement=_statement(record, kind) if kind in v.STATEMENT_STEPS else None,
+        positions=dict(getattr(record.data, "value_positions", {})),
+    )
+
+
+def _statement(record: Record, kind: str) -> Statement:
+    final = kind == "final-statement"
+    return Statement(
+        case=record.string("case"),
+        decision=record.choice("decision", v.DECISIONS, required=not final),
+        outcome=record.choice("outcome", v.OUTCOMES, required=final),
+        follow_up=record.text("follow_up", required=False),
     )
 
 

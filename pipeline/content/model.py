@@ -198,6 +198,16 @@ class Letter:
 
 
 @dataclass
+class Statement:
+    """What an initial assessment or a final statement says about its case."""
+
+    case: str | None
+    decision: str | None
+    outcome: str | None
+    follow_up: Text | None
+
+
+@dataclass
 class Publication:
     slug: str
     folder: Path
@@ -213,6 +223,12 @@ class Publication:
     bibliography: Path | None = None
     letter: Letter | None = None
     draft: bool = False
+    statement: Statement | None = None
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def where(self, name: str) -> Position:
+        """The line of field `name` in publication.yaml (its first line when not written)."""
+        return self.positions.get(name, Position(self.folder / "publication.yaml", 1))
 
     def chapter_path(self, lang: str, chapter: str) -> Path:
         return self.folder / lang / chapter

@@ -308,8 +308,19 @@ PUBLICATION = Shape("a publication", (
         Field("title", LANGUAGE_TEXT, "Their title, by language."))), non_empty=True),
         "Hearing responses: who signs, in order."),
     Field("bibliography", TEXT, "A CSL YAML file in the publication's folder (guidance)."),
-), required_when=(("kind", "hearing-response", ("recipient", "consultation",
-                                                "signatories")),))
+    Field("case", Scalar("text", "[0-9]{4}-[0-9]{2}", "case id (YEAR-NN)"), "Initial "
+          "assessments and final statements: the case the statement is on, such as "
+          "`\"2025-02\"`; its frame comes from cases/<case>.yaml."),
+    Field("decision", Choice(v.DECISIONS), "Initial assessments: the decision the statement "
+          "reports; must be the decision of the case's `initial-assessment` step."),
+    Field("outcome", Choice(v.OUTCOMES), "Final statements: the outcome the statement "
+          "reports; must be the outcome of the case's `final-statement` step."),
+    Field("follow_up", LANGUAGE_TEXT, "Final statements: the NCP's recommendations and the "
+          "follow-up it plans, by language; required after agreement, partial agreement or "
+          "no agreement."),
+), required_when=(("kind", "hearing-response", ("recipient", "consultation", "signatories")),
+                  ("kind", "initial-assessment", ("case", "decision")),
+                  ("kind", "final-statement", ("case", "outcome"))))
 
 # The YAML files of a content folder, by kind: the name of each one's schema.
 FILES = {

@@ -60,7 +60,10 @@ GUIDELINES_CHAPTERS = (
 )
 GUIDELINES_EDITIONS = (2011, 2023)
 
-PUBLICATION_KINDS = ("annual-report", "brochure", "guidance", "hearing-response", "plan")
+PUBLICATION_KINDS = ("annual-report", "brochure", "guidance", "hearing-response", "plan",
+                     "initial-assessment", "final-statement")
+# The kinds that publish the NCP's statement on one case, and the step of its timeline each reports.
+STATEMENT_STEPS = {"initial-assessment": "initial-assessment", "final-statement": "final-statement"}
 FORMATS = ("html", "docx", "pdf")
 
 # OECD indicative timeline, in months.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from pipeline.document.tree import (
     Splice,
     caption_blocks,
     children,
+    classes,
     div,
+    link,
     make_attr,
     raw_inline,
     stringify,
@@ -30,13 +33,14 @@ from pipeline.render.charts import NARROW_SCREEN, narrow_variant
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A table of at most this many body rows is kept on one printed page.
 SHORT_TABLE_ROWS = 12
 
 
 def write(document: Document, target: Path) -> None:
     ast = key_figures.for_html(boxes.for_html(document.ast, document.gettext))
-    ast = narrow_pictures(ast, document.work_dir)
+    ast = publication_links(narrow_pictures(ast, document.work_dir), document.lang)
     ast = scrollable_tables(scrollable_figures(ast, document.gettext), document.gettext)
     if document.layout.title_block:
         # The title is the page's one h1, so the chapters' headings start at h2.
@@ -67,6 +71,20 @@ def write(document: Document, target: Path) -> None:
     if document.layout.title_block:
         args += ["--variable", "show-title"]
     pandoc.write(ast, "html5", args, output=target)
+
+
+def publication_links(ast: pandoc.Ast, lang: str) -> pandoc.Ast:
+    """A span naming another publication (`render/views.statement_links`) links to its HTML
+    in the same language, which lies in the output folder beside this one's."""
+    def to_link(element: Element) -> Element | None:
+        if element["t"] != "Span" or "publication-link" not in classes(element):
+            return None
+        slug = next((c[3:] for c in classes(element) if c.startswith("to-")), None)
+        if slug is None or not SLUG.fullmatch(slug):
+            return None
+        return link(make_attr(), children(element), f"../{slug}/{slug}-{lang}.html")
+
+    return {**ast, "blocks": walk(ast["blocks"], to_link)}
 
 
 def narrow_pictures(ast: pandoc.Ast, build: Path) -> pandoc.Ast:

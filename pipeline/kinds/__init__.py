@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pipeline.kinds import annual_report, brochure, guidance, hearing_response, plan
+from pipeline.kinds import (
+    annual_report,
+    brochure,
+    final_statement,
+    guidance,
+    hearing_response,
+    initial_assessment,
+    plan,
+)
 
 KINDS: dict[str, ModuleType] = {
     "annual-report": annual_report,
@@ -17,4 +25,6 @@ KINDS: dict[str, ModuleType] = {
     "guidance": guidance,
     "hearing-response": hearing_response,
     "plan": plan,
+    "initial-assessment": initial_assessment,
+    "final-statement": final_statement,
 }

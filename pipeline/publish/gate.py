@@ -114,6 +114,12 @@ def leaks(path: Path, fmt: str, secrets: list[Secret]) -> list[Secret]:
     return [m.secret for m in _matchers(tuple(secrets)) if m.found(haystack)]
 
 
+def leaks_in_text(texts: Iterable[str], secrets: list[Secret]) -> list[Secret]:
+    """The secrets found in `texts`: for an output that is not a document (an export)."""
+    haystack = Haystack.of(texts)
+    return [m.secret for m in _matchers(tuple(secrets)) if m.found(haystack)]
+
+
 # --- normalisation ------------------------------------------------------------------------
 
 _NOT_LETTER_OR_DIGIT = re.compile(rf"[^\w{SEPARATOR}]+|_+")

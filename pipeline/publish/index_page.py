@@ -23,6 +23,8 @@ KIND_NAMES = {
     "guidance": labels.N_("Guidance"),
     "hearing-response": labels.N_("Hearing response"),
     "plan": labels.N_("Business plan"),
+    "initial-assessment": labels.N_("Initial assessment"),
+    "final-statement": labels.N_("Final statement"),
 }
 
 

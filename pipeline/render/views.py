@@ -12,6 +12,7 @@ include it while nothing of it can be shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, fields, is_dataclass
 from typing import ClassVar
 
@@ -33,6 +34,7 @@ from pipeline.problems import Position, Problems
 from pipeline.render import labels
 from pipeline.render import statistics as stats
 from pipeline.render.localizer import Localizer
+from pipeline.render.markdown_text import Markdown, escape_markup
 
 
 class Absent(jinja2.ChainableUndefined):
@@ -133,9 +135,11 @@ class CaseView(View):
     stage: str
     outcome: str
     stage_or_outcome: str
+    statements: tuple[Markdown, ...] = ()  # its published statements (statement_links)
 
 
-def case_view(case: PublicCase, w: Localizer, as_of: dt.date) -> CaseView:
+def case_view(case: PublicCase, w: Localizer, as_of: dt.date,
+              statements: tuple[Markdown, ...] = ()) -> CaseView:
     withheld = w.gettext("Name withheld")
     standing = stats.standing(case.facts, as_of)
     stage = labels.label(w, labels.STEP, standing.step)
@@ -163,7 +167,32 @@ def case_view(case: PublicCase, w: Localizer, as_of: dt.date) -> CaseView:
         stage=stage,
         outcome=outcome,
         stage_or_outcome=stage if standing.open else outcome,
+        statements=statements,
     )
+
+
+# A link to a statement is a span, classed `publication-link` and `to-<slug>`, that the HTML
+# writer makes a link of (formats/html.py `publication_links`); the other formats keep its
+# text, which names the statement.
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def statement_links(content: Content, publication: Publication,
+                    w: Localizer) -> dict[str, tuple[Markdown, ...]]:
+    """The statements published by `publication`'s date on each case, by case id: an initial
+    assessment or final statement that is no draft and has an HTML version in `w`'s language."""
+    links: dict[str, list[Markdown]] = {}
+    for other in sorted(content.publications.values(), key=lambda p: p.date):
+        statement = other.statement
+        if statement is None or statement.case is None or other.draft or \
+                other.date > publication.date or w.lang not in other.languages or \
+                "html" not in other.formats or not SAFE_SLUG.fullmatch(other.slug):
+            continue
+        name = escape_markup(f"{labels.label(w, labels.STEP, other.kind)} "
+                             f"({w.date(other.date)})")
+        links.setdefault(statement.case, []).append(
+            Markdown(f"[{name}]{{.publication-link .to-{other.slug}}}"))
+    return {case: tuple(found) for case, found in links.items()}
 
 
 class CaseList(list, View):
@@ -198,17 +227,19 @@ class Cases(View):
 
     chapter_methods = frozenset({*stats.SETS, "handling_times"})
 
-    def __init__(self, cases: list[Case], localizer: Localizer) -> None:
+    def __init__(self, cases: list[Case], localizer: Localizer,
+                 statements: dict[str, tuple[Markdown, ...]] | None = None) -> None:
         # Listed by id, the order a reader checks a case table against.
         ordered = sorted(cases, key=lambda c: c.id)
         self._facts = [stats.facts(case) for case in ordered]
         self._public = [public_case(case) if case.public else None for case in ordered]
         self._writer = localizer
+        self._statements = statements or {}
 
     def _select(self, year: int, rule: stats.Rule) -> CaseList:
         chosen = [i for i, facts in enumerate(self._facts) if rule(facts, year)]
         as_of = stats.end_of_year(year)
-        views = [case_view(public, self._writer, as_of)
+        views = [case_view(public, self._writer, as_of, self._statements.get(public.id, ()))
                  for i in chosen if (public := self._public[i]) is not None]
         return CaseList(views, len(chosen))
 
@@ -430,7 +461,8 @@ def base_context(content: Content, publication: Publication, w: Localizer) -> di
                            w.text(publication.subtitle), publication.date, publication.year,
                            w.lang, consultation)
     names: dict[str, object] = {"site": site_view(content, w), "publication": view,
-                                "cases": Cases(content.cases, w)}
+                                "cases": Cases(content.cases, w,
+                                               statement_links(content, publication, w))}
     if letter is not None:
         names["letter"] = LetterView(
             letter.recipient, tuple(letter.address), letter.their_ref or "–",

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.content.shapes import PUBLICATION
+from pipeline.content.vocabulary import STATEMENT_STEPS
 from pipeline.content.yamlfile import load_yaml
 from pipeline.problems import Problems
 from pipeline.render.markdown_text import escape_markup
@@ -44,6 +45,9 @@ def new_publication(content: Path, kind: str, slug: str, languages: list[str],
     if kind == "hearing-response":
         raise ScaffoldError("a hearing response starts with 'ncp new hearing', which fills "
                             "in its letter")
+    if kind in STATEMENT_STEPS:
+        raise ScaffoldError(f"a {kind} starts with 'ncp new statement CASE --kind {kind}', "
+                            "which fills in its frame from the case")
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(f"'{slug}' is not a folder name: use lower-case letters, digits "
                             "and hyphens, such as arsrapport-2026")
