@@ -14,12 +14,17 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+import threading
 from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+# PDFium must never run in two threads at once, not even on two documents, and the build
+# writes outputs in threads: every call into it in this process (here and in the leak gate)
+# holds this lock, and closes every PDFium object before letting it go.
+PDFIUM_LOCK = threading.Lock()
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
 # Pdfium reads a glyph mapped to the soft hyphen as U+0002.
 _SOFT_HYPHENS = frozenset({"\u0002", "\u00ad"})
@@ -75,11 +80,12 @@ class Page:
 
 def pages(pdf: bytes) -> list[Page]:
     roles = _roles_by_content(pdf)
-    document = pdfium.PdfDocument(pdf)
-    try:
-        return [_page(document[index], index, roles) for index in range(len(document))]
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return [_page(document[index], index, roles) for index in range(len(document))]
+        finally:
+            document.close()
 
 
 def hyphenated_across_pages(pdf: bytes) -> list[str]:
@@ -88,6 +94,11 @@ def hyphenated_across_pages(pdf: bytes) -> list[str]:
     Only a page that holds a hyphenation at all is read object by object (with the
     page after it): reading every page so costs about 10 ms a page.
     """
+    with PDFIUM_LOCK:
+        return _hyphenated_across_pages(pdf)
+
+
+def _hyphenated_across_pages(pdf: bytes) -> list[str]:
     document = pdfium.PdfDocument(pdf)
     try:
         candidates = [index for index in range(len(document) - 1)

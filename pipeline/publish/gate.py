@@ -44,7 +44,6 @@ import binascii
 import functools
 import html
 import re
-import threading
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -58,6 +57,7 @@ import pypdfium2 as pdfium
 from lxml import etree
 
 from pipeline.content.model import Case
+from pipeline.formats.pdf_layout import PDFIUM_LOCK
 
 SHORT = 10  # a secret with fewer letters and digits than this is matched as a whole token
 LONG = 60  # a secret longer than this is matched by its sentences too
@@ -68,7 +68,6 @@ MAX_DEPTH = 4  # data: URIs inside data: URIs inside ...
 # Separates the texts of one file in the haystack; kept by the normalisation, so that no
 # match runs from one text (an attribute, a page, a part) into the next.
 SEPARATOR = "\x1f"
-PDFIUM_LOCK = threading.Lock()  # whoever else calls PDFium in this process must take it too
 DASHES = "-\u00ad\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\ufffe\x02"
 
 
