@@ -44,6 +44,7 @@ from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
 from pipeline.publish.index_page import write_index
+from pipeline.publish.mirror import expected_outputs, mirror
 from pipeline.publish.staging import Staging, locked, staged_run
 from pipeline.render.localizer import Localizer, language_tag
 from pipeline.render.sandbox import environment, render_chapter, render_partial
@@ -139,6 +140,7 @@ def build(request: Request, problems: Problems | None = None,
         for item in built:
             if item.stamp is not None:
                 item.stamp.write_text(item.key)
+        mirror(request.output, expected_outputs(content), [item.path for item in built])
         if built:
             write_index(content, request.output, problems)
             if problems.errors:  # the outputs are in place; say what the index lacks
