@@ -11,12 +11,11 @@ from pipeline.content.model import Content, Publication
 from pipeline.files import atomic_target
 from pipeline.problems import Problems
 from pipeline.render import labels
-from pipeline.render.localizer import Localizer
+from pipeline.render.localizer import LANGUAGE_NAMES, Localizer
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
 FORMAT_NAMES = {"html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF"}
-LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
 KIND_NAMES = {
     "annual-report": labels.N_("Annual report"),
     "brochure": labels.N_("Brochure"),
