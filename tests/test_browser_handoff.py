@@ -55,3 +55,16 @@ def test_a_language_link_opens_that_language(browser, site: Built) -> None:
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.lang") == "nn"
     assert page.url.endswith("klageordningen-nn.html")
+
+
+@pytest.mark.parametrize("width", [320, *WIDTHS])
+def test_the_index_reads_at_every_width_and_passes_axe(browser, site: Built, width: int) -> None:
+    page = open_page(browser, site.output / "index.html", width)
+    assert overflow(page) <= 0
+    headings = page.evaluate("[...document.querySelectorAll('h1, h2')].map(h => h.innerText)")
+    assert len(headings) == 8 and all(text.strip() for text in headings)
+    hrefs = page.evaluate("[...document.querySelectorAll('ul.files a')].map(a => a.href)")
+    assert len(hrefs) == 30
+    assert all(Path(unquote(urlparse(href).path)).is_file() for href in hrefs)
+    assert page.evaluate("document.fonts.check('16px Inter')")
+    assert violations(page) == []

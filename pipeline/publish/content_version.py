@@ -1,4 +1,5 @@
-"""The git commit the content folder was built from, read from .git without the git binary.
+"""Which content a build is made from and when: its git commit (read from .git without the
+git binary) and the build's date.
 
 A release names the commit so that anyone can find the exact text it was made
 from. HEAD is read as git keeps it: a branch's ref in its own file or in
@@ -7,6 +8,8 @@ packed-refs, in a worktree's own git folder or the repository's common one.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -57,3 +60,11 @@ def _ref(git_dir: Path, ref: str) -> str | None:
             if name == ref and SHA.fullmatch(sha):
                 return sha
     return None
+
+
+def built_on() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set (a build made again, to compare)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

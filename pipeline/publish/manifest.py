@@ -16,12 +16,13 @@ from pathlib import Path
 from pipeline.content.model import Content, Publication
 from pipeline.files import write_atomically
 from pipeline.problems import Problems
+from pipeline.render.labels import N_
 from pipeline.render.localizer import Localizer
 
 MANIFEST = "manifest.json"
 CHECKSUMS = "CHECKSUMS"
 # A format's intended use, in English (the manifest's language); the index page translates it.
-USES = {"html": "web", "pdf": "e-mail and archive", "docx": "editing (Word)"}
+USES = {"html": N_("web"), "pdf": N_("e-mail and archive"), "docx": N_("editing (Word)")}
 INDEX_USE = "overview for the team"
 
 

@@ -11,7 +11,6 @@ before the build in the phases and never imports it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from pathlib import Path
 from pipeline.content.model import Content
 from pipeline.files import atomic_target
 from pipeline.problems import Position, Problems
-from pipeline.publish.content_version import content_commit
+from pipeline.publish.content_version import built_on, content_commit
 from pipeline.publish.manifest import Entry, describe_files, write_checksums, write_manifest
 
 PLACEHOLDER = re.compile(r"(?i:\bexample\.(?:no|com)\b)|\bTODO\b|\b(?i:lorem)\b")
@@ -83,14 +82,6 @@ def release_folder(releases: Path, year: int | None, built_on: dt.date) -> Path:
         count += 1
         folder = releases / f"{stem}-{count}"
     return folder
-
-
-def built_on() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH when set (a release made again, to compare)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def make_release(content: Content, releases: Path, year: int | None,
