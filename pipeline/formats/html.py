@@ -27,6 +27,7 @@ from pipeline.document.tree import (
     with_children,
 )
 from pipeline.formats.legible import legible_width
+from pipeline.formats.web_images import web_sized
 from pipeline.formats.webfonts import web_font
 from pipeline.render.charts import NARROW_SCREEN, narrow_variant
 from pipeline.render.localizer import LANGUAGE_NAMES, language_tag
@@ -43,7 +44,7 @@ MEDIA_TYPES = {
 
 def write(document: Document, target: Path) -> None:
     ast = key_figures.for_html(boxes.for_html(document.ast, document.gettext))
-    ast = narrow_pictures(ast, document.work_dir)
+    ast = web_sized(narrow_pictures(ast, document.work_dir), document.work_dir / "web-images")
     ast = scrollable_tables(scrollable_figures(ast, document.gettext), document.gettext)
     if document.layout.title_block:
         # The title is the page's one h1, so the chapters' headings start at h2.
