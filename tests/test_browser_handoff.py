@@ -64,7 +64,7 @@ def test_the_index_reads_at_every_width_and_passes_axe(browser, site: Built, wid
     headings = page.evaluate("[...document.querySelectorAll('h1, h2')].map(h => h.innerText)")
     assert len(headings) == 8 and all(text.strip() for text in headings)
     hrefs = page.evaluate("[...document.querySelectorAll('ul.files a')].map(a => a.href)")
-    assert len(hrefs) == 30
+    assert len(hrefs) == 33
     assert all(Path(unquote(urlparse(href).path)).is_file() for href in hrefs)
     assert page.evaluate("document.fonts.check('16px Inter')")
     assert violations(page) == []

@@ -35,9 +35,10 @@ def test_every_title_is_in_its_own_language_and_none_is_empty(real: Built) -> No
 def test_each_file_has_its_use_size_and_date(real: Built) -> None:
     soup = index(real)
     rows = soup.select("ul.files li")
-    assert len(rows) == 30
+    assert len(rows) == 33
     uses = {row.a.get_text(): row.select_one(".use").get_text() for row in rows}
-    assert uses == {"HTML": "nett", "PDF": "e-post og arkiv", "Word (DOCX)": "redigering (Word)"}
+    assert uses == {"HTML": "nett", "PDF": "e-post og arkiv", "Word (DOCX)": "redigering (Word)",
+                    "PDF til trykk": "trykk"}
     for row in rows:
         path = real.output / row.a["href"]
         assert path.is_file()

@@ -44,8 +44,10 @@ def test_the_manifest_describes_every_file_as_it_is(released: tuple[Path, dict])
         assert entry["sha256"] == sha256(folder / name)
     assert manifest["content_commit"] == content_commit(ROOT / "content")
     assert folder.name == f"release-{manifest['built']}"
-    uses = {entry["format"]: entry["use"] for entry in manifest["files"] if entry["publication"]}
-    assert uses == {"html": "web", "pdf": "e-mail and archive", "docx": "editing (Word)"}
+    uses = {(entry["format"], entry["path"].endswith("-trykk.pdf")): entry["use"]
+            for entry in manifest["files"] if entry["publication"]}
+    assert uses == {("html", False): "web", ("pdf", False): "e-mail and archive",
+                    ("docx", False): "editing (Word)", ("pdf", True): "print"}
 
 
 @pytest.mark.slow

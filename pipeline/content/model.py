@@ -213,6 +213,7 @@ class Publication:
     bibliography: Path | None = None
     letter: Letter | None = None
     draft: bool = False
+    print_pdf: bool = False  # a print PDF (bleed, boxes, crop marks) beside the screen PDF
 
     def chapter_path(self, lang: str, chapter: str) -> Path:
         return self.folder / lang / chapter

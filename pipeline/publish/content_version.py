@@ -63,8 +63,8 @@ def _ref(git_dir: Path, ref: str) -> str | None:
 
 
 def built_on() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH when set (a build made again, to compare)."""
+    """Today in UTC (the same on every machine), or the day of SOURCE_DATE_EPOCH when set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    return dt.datetime.now(dt.UTC).date()

@@ -20,6 +20,7 @@ import jinja2
 
 from pipeline.content.model import Brand, Content, Publication
 from pipeline.files import atomic_target
+from pipeline.formats import file_name
 from pipeline.formats.html import brand_stylesheet
 from pipeline.problems import Problems
 from pipeline.publish.content_version import built_on, content_commit
@@ -29,7 +30,8 @@ from pipeline.render.localizer import LANGUAGE_NAMES, Localizer, language_tag
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
-FORMAT_NAMES = {"html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF"}
+FORMAT_NAMES = {"html": "HTML", "docx": "Word (DOCX)", "pdf": "PDF",
+                "print": labels.N_("PDF for print")}
 KIND_NAMES = {
     "annual-report": labels.N_("Annual report"),
     "brochure": labels.N_("Brochure"),
@@ -80,7 +82,7 @@ def write_index(content: Content, output_root: Path, problems: Problems) -> Path
     today = built_on()
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HTML_TEMPLATES)), autoescape=True)
     page = env.get_template("index.html").render(
-        lang=language_tag(localizer.lang), heading=_("Publications"),
+        lang=localizer.lang, heading=_("Publications"),
         organisation=localizer.text(content.site.organisation.name),
         logo=_data_uri(content.brand.logo) if content.brand.logo else None,
         logo_alt=localizer.text(content.brand.logo_alt), style=_stylesheet(content.brand),
@@ -99,9 +101,9 @@ def _entry(publication: Publication, output_root: Path, localizer: Localizer) ->
            else publication.languages[0])
     versions = []
     for lang in publication.languages:
-        files = [_listed(path, fmt, localizer) for fmt in ("html", "pdf", "docx")
-                 if (path := output_root / publication.slug / f"{publication.slug}-{lang}.{fmt}")
-                 .is_file()]
+        stem = f"{publication.slug}-{lang}"
+        files = [_listed(path, fmt, localizer) for fmt in ("html", "pdf", "print", "docx")
+                 if (path := output_root / publication.slug / file_name(stem, fmt)).is_file()]
         if files:
             versions.append(Version(language_tag(lang), LANGUAGE_NAMES[lang],
                                     _title(publication, lang, localizer.problems), files))
@@ -112,8 +114,8 @@ def _entry(publication: Publication, output_root: Path, localizer: Localizer) ->
 
 def _listed(path: Path, fmt: str, localizer: Localizer) -> Listed:
     stat = path.stat()
-    day = dt.datetime.fromtimestamp(stat.st_mtime).date()
-    return Listed(f"{path.parent.name}/{path.name}", FORMAT_NAMES[fmt],
+    day = dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC).date()
+    return Listed(f"{path.parent.name}/{path.name}", localizer.gettext(FORMAT_NAMES[fmt]),
                   localizer.gettext(USES[fmt]),
                   f"{localizer.number(stat.st_size / 1024, 0)} kB", localizer.date(day, "short"),
                   day.isoformat())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline.content.model import Content, Publication
 from pipeline.files import write_atomically
+from pipeline.formats import READ_AS, file_name, with_variants
 from pipeline.problems import Problems
 from pipeline.render.labels import N_
 from pipeline.render.localizer import Localizer
@@ -22,7 +23,8 @@ from pipeline.render.localizer import Localizer
 MANIFEST = "manifest.json"
 CHECKSUMS = "CHECKSUMS"
 # A format's intended use, in English (the manifest's language); the index page translates it.
-USES = {"html": N_("web"), "pdf": N_("e-mail and archive"), "docx": N_("editing (Word)")}
+USES = {"html": N_("web"), "pdf": N_("e-mail and archive"), "docx": N_("editing (Word)"),
+        "print": N_("print")}
 INDEX_USE = "overview for the team"
 
 
@@ -41,9 +43,9 @@ class Entry:
 
 def describe_files(folder: Path, content: Content) -> list[Entry]:
     """An entry for every file in `folder` (hidden files aside), in path order."""
-    owners = {f"{p.slug}/{p.slug}-{lang}.{fmt}": (p, lang, fmt)
+    owners = {f"{p.slug}/{file_name(f'{p.slug}-{lang}', fmt)}": (p, lang, fmt)
               for p in content.publications.values() for lang in p.languages
-              for fmt in p.formats}
+              for fmt in with_variants(p, p.formats)}
     entries = []
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
@@ -53,8 +55,9 @@ def describe_files(folder: Path, content: Content) -> list[Entry]:
         size, digest = path.stat().st_size, sha256(path)
         if name in owners:
             publication, lang, fmt = owners[name]
-            entries.append(Entry(name, publication.slug, publication.kind, lang, fmt,
-                                 title(publication, lang), USES[fmt], size, digest))
+            entries.append(Entry(name, publication.slug, publication.kind, lang,
+                                 READ_AS.get(fmt, fmt), title(publication, lang), USES[fmt],
+                                 size, digest))
         else:  # the index page
             lang = content.site.default_language
             heading = Localizer(lang, Problems()).gettext("Publications")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline.content.model import Content
 from pipeline.files import write_atomically
+from pipeline.formats import file_name, with_variants
 from pipeline.publish.folders import MARKER
 
 RECORD = ".ncp-outputs.json"
@@ -25,8 +26,8 @@ RECORD = ".ncp-outputs.json"
 
 def expected_outputs(content: Content) -> set[str]:
     """Every publication file the content makes, relative to the output folder."""
-    return {f"{p.slug}/{p.slug}-{lang}.{fmt}" for p in content.publications.values()
-            for lang in p.languages for fmt in p.formats}
+    return {f"{p.slug}/{file_name(f'{p.slug}-{lang}', fmt)}" for p in content.publications.values()
+            for lang in p.languages for fmt in with_variants(p, p.formats)}
 
 
 def mirror(output_root: Path, expected: set[str], placed: Iterable[Path]) -> list[Path]:
