@@ -19,7 +19,7 @@ PUB ?=
 FORMAT ?=
 ONLY_LANG = $(if $(filter command line,$(origin LANG)),$(if $(LANG),--lang $(LANG)))
 
-.PHONY: report brochure guidance hearings plan all preview one check test lint locale bench clean sprak
+.PHONY: report brochure guidance hearings plan all preview one check test lint locale bench clean sprak release
 
 # The first make on a fresh machine creates .venv and installs the pinned requirements.
 $(BIN)/python:
@@ -93,3 +93,10 @@ clean: $(INSTALLED)
 YEAR ?= 2025
 sprak: $(INSTALLED)
 	$(NCP) sprak $(YEAR) --content $(CONTENT) --output $(OUTPUT)
+
+# Every publication built afresh into releases/release-<date>/ and its zip, with manifest.json
+# and CHECKSUMS; refused while the content has a draft or placeholder. YEAR=2026 on the command
+# line releases only the publications dated that year.
+RELEASES ?= releases
+release: $(INSTALLED)
+	$(NCP) release --content $(CONTENT) --releases $(RELEASES) $(if $(filter command line,$(origin YEAR)),--year $(YEAR))

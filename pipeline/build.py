@@ -39,11 +39,12 @@ from pipeline.document.transforms import (
     fence_lines,
     shift_chapter_headings,
 )
-from pipeline.formats import WRITERS
+from pipeline.formats import READ_AS, WRITERS, file_name, with_variants
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
 from pipeline.publish.index_page import write_index
+from pipeline.publish.mirror import expected_outputs, mirror
 from pipeline.publish.staging import Staging, locked, staged_run
 from pipeline.render.localizer import Localizer, language_tag
 from pipeline.render.sandbox import environment, render_chapter, render_partial
@@ -141,6 +142,7 @@ def build(request: Request, problems: Problems | None = None,
         for item in built:
             if item.stamp is not None:
                 item.stamp.write_text(item.key)
+        mirror(request.output, expected_outputs(content), [item.path for item in built])
         if built:
             write_index(content, request.output, problems)
             if problems.errors:  # the outputs are in place; say what the index lacks
@@ -206,9 +208,8 @@ def _languages(publication: Publication, request: Request) -> list[str]:
 
 
 def _formats(publication: Publication, request: Request) -> list[str]:
-    if not request.formats:
-        return publication.formats
-    return [fmt for fmt in publication.formats if fmt in request.formats]
+    chosen = [fmt for fmt in publication.formats if not request.formats or fmt in request.formats]
+    return with_variants(publication, chosen)
 
 
 def prepare(content: Content, publication: Publication, lang: str, build_root: Path,
@@ -358,7 +359,7 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
           force: bool = False) -> Built | None:
     """Write one output into the staging folder; None (with problems) when it may not be kept."""
     slug = document.publication.slug
-    target = staging.root / slug / f"{document.stem}.{fmt}"
+    target = staging.root / slug / file_name(document.stem, fmt)
     stamp = document.work_dir / f"{document.stem}.{fmt}.key"
     start = time.perf_counter()
     # SOURCE_DATE_EPOCH dates the DOCX's zip entries.
@@ -373,7 +374,7 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
     except BuildError as error:
         problems.error(where, f"{target.name} could not be written: {error}")
         return None
-    found = leaks(staged, fmt, gate.secrets)
+    found = leaks(staged, READ_AS.get(fmt, fmt), gate.secrets)
     for secret in found:
         problems.error(Position(secret.source), f"{slug}/{target.name} holds the confidential "
                        f"{secret.field} of this file, so no output of this build was kept",

@@ -352,6 +352,57 @@ def new_chapter_command(publication: str, name: str, title: str | None,
         click.echo(f"created {path}")
 
 
+@main.command("release")
+@click.option("--year", type=int, help="Only the publications dated this year.")
+@CONTENT
+@click.option("--releases", default="releases", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Where the dated release folders and their zips go.")
+@click.pass_context
+def release_command(ctx: click.Context, year: int | None, content: Path,
+                    releases: Path) -> None:
+    """Build every publication afresh into a dated folder and zip, with manifest and checksums."""
+    from pipeline.build import Request, build
+    from pipeline.checks.folder import checked_content
+    from pipeline.publish.release import make_release, refuse_unfinished, selected
+
+    try:
+        ctx.invoke(check_command, content=content, strict=True)
+        checked = True
+    except SystemExit as stopped:
+        checked = not stopped.code
+    problems = Problems()
+    loaded = checked_content(content, Problems())  # its problems were just reported
+    if loaded is not None:
+        refuse_unfinished(loaded, problems)
+        _report(problems, content)
+    reasons = [*([] if checked else ["'ncp check --strict' found the problems above"]),
+               *(["the content is not finished (above)"] if problems.errors else [])]
+    if reasons or loaded is None:
+        click.echo("error: no release: " + "; ".join(reasons), err=True)
+        sys.exit(1)
+    if not selected(loaded, year):
+        click.echo(f"error: no release: no publication is dated {year}", err=True)
+        sys.exit(1)
+    progress = TerminalProgress()
+
+    def run_build(folder: Path, slugs: list[str]) -> None:
+        with tempfile.TemporaryDirectory() as scratch, marking(folder), \
+                contextlib.closing(progress):
+            build(Request(content, folder, Path(scratch), slugs, force=True), problems,
+                  progress)
+
+    try:
+        made = make_release(loaded, releases, year, run_build)
+    except ContentError as error:
+        _report(error.problems, content)
+        sys.exit(1)
+    except BuildError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"released {len(made.entries)} files into {made.folder}/ and {made.archive}")
+
+
 @main.command("schema")
 @click.option("--out", default="schemas", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),

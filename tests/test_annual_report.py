@@ -203,7 +203,7 @@ def test_html_page_structure(real: Built) -> None:
     page = html(real.file(SLUG, "nb", "html"))
     assert page.html["lang"] == "nb"
     assert [h.get_text(strip=True) for h in page.find_all("h1")] == ["Årsrapport 2025"]
-    nav = page.find("nav")
+    nav = page.find("nav", id="toc")
     assert nav is not None and nav.get("aria-labelledby") == "toc-title"
     targets = [a["href"][1:] for a in nav.find_all("a")]
     assert "forord" in targets

@@ -209,7 +209,7 @@ def test_brochure_diagram_is_generated_from_the_steps(real: Built, fmt: str) -> 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_brochure_contact_details_come_from_site_yaml(real: Built, fmt: str) -> None:
     found = text(real, BROCHURE, "nb", fmt)
-    for detail in ["post@example.no", "Postboks 8114 Dep, 0032 Oslo", "https://www.example.no"]:
+    for detail in ["oecdncp@mfa.no", "Postboks 8114 Dep, 0032 Oslo", "https://www.responsiblebusiness.no"]:
         assert compact(detail) in found
 
 
@@ -221,7 +221,7 @@ def test_brochure_contact_details_follow_the_site(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     site = content / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("post@example.no",
+    site.write_text(site.read_text(encoding="utf-8").replace("oecdncp@mfa.no",
                                                              "klage@example.org"),
                     encoding="utf-8")
     built = Built(content, tmp_path / "out", tmp_path / "build")

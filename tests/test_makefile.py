@@ -55,3 +55,10 @@ def test_the_project_is_installed_so_ncp_is_on_the_venvs_path() -> None:
     _, output = planned("-B", "report")
     assert "pip install --quiet --disable-pip-version-check --no-deps -e ." in output
     assert ".venv/bin/ncp build --kind annual-report" in output
+
+
+def test_make_release_passes_a_year_only_when_one_is_given() -> None:
+    assert commands(planned("release")[1]) == [
+        ".venv/bin/ncp release --content content --releases releases"]
+    assert commands(planned("release", "YEAR=2026")[1]) == [
+        ".venv/bin/ncp release --content content --releases releases --year 2026"]

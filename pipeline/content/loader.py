@@ -335,6 +335,10 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
                        "name a CSL YAML file in the publication's folder")
     elif bibliography:
         _check_bibliography(folder / bibliography, problems, site)
+    print_pdf = record.boolean("print", False)
+    if print_pdf and kind != "brochure":
+        problems.error(record.where("print"), "only a brochure has a print PDF yet",
+                       "remove 'print: true'")
     return Publication(
         slug=folder.name,
         folder=folder,
@@ -350,6 +354,7 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         bibliography=(folder / bibliography).resolve() if bibliography else None,
         letter=_letter(record) if kind == "hearing-response" else None,
         draft=record.boolean("draft", False),
+        print_pdf=print_pdf and kind == "brochure",
         statement=_statement(record, kind) if kind in v.STATEMENT_STEPS else None,
         positions=dict(getattr(record.data, "value_positions", {})),
     )

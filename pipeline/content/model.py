@@ -223,6 +223,7 @@ class Publication:
     bibliography: Path | None = None
     letter: Letter | None = None
     draft: bool = False
+    print_pdf: bool = False  # a print PDF (bleed, boxes, crop marks) beside the screen PDF
     statement: Statement | None = None
     positions: dict[str, Position] = field(default_factory=dict)
 

@@ -292,6 +292,8 @@ PUBLICATION = Shape("a publication", (
           "version lacks its own: a text field at once; a whole chapter only in a draft."),
     Field("draft", BOOLEAN, "`true`: every output is marked as a draft (DRAFT/UTKAST), and "
           "a chapter missing in one language is taken from the fallback language."),
+    Field("print", BOOLEAN, "Brochures: `true` adds a print PDF, `<slug>-<lang>-trykk.pdf`, "
+          "with 3 mm bleed, trim and bleed boxes and crop marks, for the print shop."),
     Field("recipient", Shape("the recipient", (
         Field("name", TEXT, "Who the letter goes to.", True),
         Field("address", ListOf(TEXT), "Address lines."))), "Hearing responses: the "

@@ -21,6 +21,8 @@ from pipeline.document.tree import (
     div,
     link,
     make_attr,
+    meta_inlines,
+    meta_string,
     raw_inline,
     stringify,
     target_of,
@@ -28,24 +30,31 @@ from pipeline.document.tree import (
     with_children,
 )
 from pipeline.formats.legible import legible_width
+from pipeline.formats.web_images import web_sized
 from pipeline.formats.webfonts import web_font
 from pipeline.render.charts import NARROW_SCREEN, narrow_variant
+from pipeline.render.localizer import LANGUAGE_NAMES, language_tag
 from pipeline.resources import TEMPLATES
 
 HTML_TEMPLATES = TEMPLATES / "html"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A table of at most this many body rows is kept on one printed page.
 SHORT_TABLE_ROWS = 12
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def write(document: Document, target: Path) -> None:
     ast = key_figures.for_html(boxes.for_html(document.ast, document.gettext))
     ast = publication_links(narrow_pictures(ast, document.work_dir), document.lang)
+    ast = web_sized(ast, document.work_dir / "web-images")
     ast = scrollable_tables(scrollable_figures(ast, document.gettext), document.gettext)
     if document.layout.title_block:
         # The title is the page's one h1, so the chapters' headings start at h2.
         ast = shift_headings(ast, 1)
-    ast = with_metadata(ast, metadata(document))
+    ast = with_metadata(ast, {**metadata(document), **version_links(document)})
     brand_css = document.work_dir / f"brand-{document.lang}.css"
     fonts = document.work_dir.parent / "_webfonts"
     brand_css.write_text(brand_stylesheet(document.brand, fonts), encoding="utf-8")
@@ -85,6 +94,35 @@ def publication_links(ast: pandoc.Ast, lang: str) -> pandoc.Ast:
         return link(make_attr(), children(element), f"../{slug}/{slug}-{lang}.html")
 
     return {**ast, "blocks": walk(ast["blocks"], to_link)}
+
+
+def version_links(document: Document) -> dict[str, object]:
+    """The page header's links: this version as PDF and DOCX, and the other languages' pages.
+
+    Every version lies in the same folder (`<slug>-<lang>.<format>`), so each link is
+    the file's name alone and works wherever the folder is put.
+    """
+    _ = document.gettext
+    publication, lang = document.publication, document.lang
+    downloads = [(fmt, label) for fmt, label in
+                 (("pdf", _("Download PDF")), ("docx", _("Download Word (DOCX)")))
+                 if fmt in publication.formats]
+    links = [{"href": meta_string(f"{publication.slug}-{lang}.{fmt}"),
+              "label": meta_inlines(label), "type": meta_string(MEDIA_TYPES[fmt])}
+             for fmt, label in downloads]
+    others = [{"href": meta_string(f"{publication.slug}-{other}.html"),
+               "label": meta_inlines(LANGUAGE_NAMES[other]),
+               "hreflang": meta_string(language_tag(other))}
+              for other in publication.languages if other != lang]
+    if "html" not in publication.formats or not (links or others):
+        return {}
+    return {"downloads": {"t": "MetaList", "c": [_meta_map(link) for link in links]},
+            "languages": {"t": "MetaList", "c": [_meta_map(link) for link in others]},
+            "versions-label": meta_inlines(_("Other versions"))}
+
+
+def _meta_map(values: dict[str, object]) -> Element:
+    return {"t": "MetaMap", "c": values}
 
 
 def narrow_pictures(ast: pandoc.Ast, build: Path) -> pandoc.Ast:

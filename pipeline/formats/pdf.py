@@ -66,7 +66,7 @@ def write(document: Document, target: Path) -> None:
     compile_pdf(source, target, document)
 
 
-def typst_source(document: Document) -> bytes:
+def typst_source(document: Document, variables: tuple[str, ...] = ()) -> bytes:
     ast = key_figures.for_typst(boxes.for_typst(document.ast, document.gettext))
     ast = wrap_divs_for_typst(kept_with(ast, "letter-closing", "letter-last"), LETTER_PARTS)
     ast = typst_images(ast, lambda url: typst_path(Path(url), document.work_dir))
@@ -75,7 +75,7 @@ def typst_source(document: Document) -> bytes:
     template = TYPST_TEMPLATES / f"{document.layout.template}.typ"
     # "-citations": write the citeproc text, not Typst's own #cite.
     return pandoc.write(ast, "typst-citations", ["--standalone", "--template", str(template),
-                                       *_variables(document)])
+                                       *_variables(document), *variables])
 
 
 def compile_pdf(source: Path, target: Path, document: Document) -> None:

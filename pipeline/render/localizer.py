@@ -29,6 +29,8 @@ DOMAIN = "messages"
 # Language code of the content model -> CLDR locale and BCP 47 tag with region.
 BABEL_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+# Each language named in itself, as a link to that language's version shows it.
+LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
 
 
 def language_tag(lang: str) -> str:

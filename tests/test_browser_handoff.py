@@ -1,0 +1,70 @@
+"""The hand-off in a browser: the pages' links to their versions, and the index, at 390 and
+1280 px, checked by axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import ROOT, Built
+from test_browser import open_page, violations
+
+from pipeline.build import Request, build
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+WIDTHS = [390, 1280]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Every format of content/, so that the links to PDF and DOCX have their files."""
+    tmp = tmp_path_factory.mktemp("site")
+    built = Built(ROOT / "content", tmp / "output", tmp / "build")
+    build(Request(built.content, built.output, built.build))
+    return built
+
+
+def overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_links_its_versions_and_they_open(browser, site: Built, width: int) -> None:
+    pages = sorted(site.output.glob("*/*.html"))
+    assert len(pages) == 10
+    for path in pages:
+        page = open_page(browser, path, width)
+        links = page.locator("header nav.versions a")
+        assert links.count() >= 2, path.name
+        for index in range(links.count()):
+            link = links.nth(index)
+            assert link.is_visible()
+            box = link.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (path.name, box)
+            target = Path(unquote(urlparse(link.evaluate("a => a.href")).path))
+            assert target.is_file(), (path.name, target)
+        assert overflow(page) <= 0, path.name
+        assert violations(page) == [], path.name
+        page.close()
+
+
+def test_a_language_link_opens_that_language(browser, site: Built) -> None:
+    page = open_page(browser, site.file("klageordningen", "nb", "html"), 390)
+    page.locator("nav.versions").get_by_role("link", name="nynorsk").click()
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.lang") == "nn"
+    assert page.url.endswith("klageordningen-nn.html")
+
+
+@pytest.mark.parametrize("width", [320, *WIDTHS])
+def test_the_index_reads_at_every_width_and_passes_axe(browser, site: Built, width: int) -> None:
+    page = open_page(browser, site.output / "index.html", width)
+    assert overflow(page) <= 0
+    headings = page.evaluate("[...document.querySelectorAll('h1, h2')].map(h => h.innerText)")
+    assert len(headings) == 8 and all(text.strip() for text in headings)
+    hrefs = page.evaluate("[...document.querySelectorAll('ul.files a')].map(a => a.href)")
+    assert len(hrefs) == 33
+    assert all(Path(unquote(urlparse(href).path)).is_file() for href in hrefs)
+    assert page.evaluate("document.fonts.check('16px Inter')")
+    assert violations(page) == []
