@@ -151,7 +151,7 @@ def build(request: Request, problems: Problems | None = None,
 
 
 # How long each format takes to write, about, for a top-level block of the document.
-SECONDS_PER_BLOCK = {"html": 1.0, "docx": 1.0, "pdf": 3.0}
+SECONDS_PER_BLOCK = {"html": 1.0, "docx": 1.0, "pdf": 3.0, "print": 3.0}
 
 
 def _expected_seconds(job: tuple[Document, str]) -> float:
