@@ -13,7 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.build import Request, build
+from pipeline.checks.folder import load_content
 from pipeline.cli import main
+from pipeline.problems import Problems
+from pipeline.publish.mirror import expected_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -93,6 +96,16 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> Built:
 @pytest.fixture(scope="session")
 def english(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_folder(FIXTURES / "english", tmp_path_factory.mktemp("english"))
+
+
+def files_made(content: Path) -> set[str]:
+    """Every file a build of `content` makes (paths under the output folder), so that a test
+    counting outputs follows the content rather than a number written in the test."""
+    return expected_outputs(load_content(content, Problems()))
+
+
+def publications_of(content: Path) -> int:
+    return len(list((content / "publications").glob("*/publication.yaml")))
 
 
 def squash(text: str) -> str:
