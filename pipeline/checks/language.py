@@ -9,8 +9,7 @@ names of parties and countries in the data are words every language knows.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from babel import Locale
@@ -43,8 +42,9 @@ def check_language(content: Content, problems: Problems) -> None:
             if sentence.words > limit:
                 problems.warning(Position(path, sentence.line), _too_long(sentence, limit),
                                  _SHORTER)
+    sources: dict[Path, str] = {}  # each data file, read once
     for text, quote in _texts(content):
-        _check_field(text, spellers if spelling else {}, limit, quote, problems)
+        _check_field(text, spellers if spelling else {}, limit, quote, sources, problems)
 
 
 def _too_long(sentence: Sentence, limit: int) -> str:
@@ -55,7 +55,7 @@ def _too_long(sentence: Sentence, limit: int) -> str:
 _SHORTER = "split it: a sentence a reader takes in at once has under 25 words"
 
 
-def _spell(found: Iterator[Word], speller: Speller, path: Path, problems: Problems,
+def _spell(found: Iterable[Word], speller: Speller, path: Path, problems: Problems,
            quote: bool = True) -> None:
     for word in found:
         verdict = speller.verdict(word.text)
@@ -72,23 +72,22 @@ def _hint(suggestion: str | None) -> str:
 
 
 def _check_field(text: Text, spellers: dict[str, Speller], limit: int, quote: bool,
-                 problems: Problems) -> None:
+                 sources: dict[Path, str], problems: Problems) -> None:
     for lang, value in text.items():
         where = text.positions.get(lang)
         if where is None or where.line is None:
             continue
-        source = _source(where.path)
-        start = _offset(source, where.line, where.column or 1)
+        if where.path not in sources:
+            sources[where.path] = where.path.read_text(encoding="utf-8")
+        source = sources[where.path]
+        found = list(field_words(value, source, _offset(source, where.line, where.column or 1)))
         if lang in spellers:
-            _spell(field_words(value, source, start), spellers[lang], where.path, problems, quote)
+            _spell(found, spellers[lang], where.path, problems, quote)
         for sentence in sentences(value):
             if sentence.words > limit:
-                problems.warning(where, _too_long(sentence, limit), _SHORTER, quote)
-
-
-@cache
-def _source(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+                at = found[sentence.index] if sentence.index < len(found) else None
+                position = Position(where.path, at.line, at.column) if at else where
+                problems.warning(position, _too_long(sentence, limit), _SHORTER, quote)
 
 
 def _offset(source: str, line: int, column: int) -> int:

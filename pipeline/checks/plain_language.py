@@ -28,6 +28,7 @@ class Sentence:
     words: int
     long_words: int
     opening: str  # its first words, to name it by
+    index: int  # how many words of the text come before it
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ NOTHING = Readability(0, 0, 0, 0)
 def sentences(prose: str, first_line: int = 1) -> list[Sentence]:
     """The sentences of `prose` (text with all that is not prose blanked)."""
     found: list[Sentence] = []
+    before = 0
     for block, line in _blocks(prose, first_line):
         start = 0
         for end in [m.end() for m in _SENTENCE_END.finditer(block)] + [len(block)]:
@@ -66,7 +68,8 @@ def sentences(prose: str, first_line: int = 1) -> list[Sentence]:
             if words:
                 found.append(Sentence(line + block.count("\n", 0, _first_word(block, start)),
                                       len(words), sum(len(w) > LONG_WORD for w in words),
-                                      " ".join(words[:OPENING])))
+                                      " ".join(words[:OPENING]), before))
+                before += len(words)
             start = end
     return found
 

@@ -9,9 +9,11 @@ and passages marked with another language (`[text]{lang=en}`, or a `::: {lang=en
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Regions that are never prose, in the order they are blanked (Jinja first: it may hold any
 # of the others; code before links, since code may hold brackets).
@@ -118,11 +120,27 @@ def field_words(value: str, source: str, start: int) -> Iterator[Word]:
     """
     offset = start
     for match in WORD.finditer(value):
-        found = re.compile(rf"(?<![^\W\d_]){re.escape(match.group())}(?![^\W\d_])").search(
-            source, offset)
+        found = _whole_word(source, match.group(), offset)
         if found is None:
             continue
-        offset = found.end()
-        line = source.count("\n", 0, found.start()) + 1
-        column = found.start() - (source.rfind("\n", 0, found.start()) + 1) + 1
-        yield Word(match.group(), line, column)
+        offset = found + len(match.group())
+        starts = _line_starts(source)
+        line = bisect.bisect_right(starts, found)
+        yield Word(match.group(), line, found - starts[line - 1] + 1)
+
+
+@lru_cache(maxsize=8)
+def _line_starts(source: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", source))]
+
+
+def _whole_word(source: str, word: str, offset: int) -> int | None:
+    """Where `word` next stands in `source` from `offset` on, not as part of a longer word."""
+    found = source.find(word, offset)
+    while found >= 0:
+        before = source[found - 1] if found else " "
+        after = source[found + len(word):found + len(word) + 1] or " "
+        if not (before.isalpha() or after.isalpha()):
+            return found
+        found = source.find(word, found + 1)
+    return None
