@@ -143,11 +143,14 @@ def names_in_data(content: Content) -> frozenset[str]:
 
 
 def _texts(content: Content) -> Iterator[tuple[Text, bool]]:
-    """Every text field of the data, with whether its warnings may quote its line."""
+    """Every text field of the data, with whether its warnings may quote its line.
+
+    A case with a confidential party, or one not public, is never quoted (as mentions.py).
+    """
     for case in content.cases:
-        confidential = case.submitter.confidential or case.enterprise.confidential
+        secret = case.submitter.confidential or case.enterprise.confidential or not case.public
         for text in _texts_in(case):
-            yield text, not confidential
+            yield text, not secret
     for part in (content.site, *content.plans.values(), *content.results.values(),
                  *content.publications.values()):
         for text in _texts_in(part):

@@ -107,6 +107,8 @@ class Speller:
     def _is_known(self, word: str) -> bool:
         if len(word) < 2 or self._listed(word) or _accepts(self.lang, word):
             return True
+        if _accepts(self.lang, word + "."):  # an abbreviation, its full stop left out ("bl.a.")
+            return True
         parts = word.replace("’", "'").split("-")
         if len(parts) > 1:
             return all(self._is_known(part) for part in parts if part)
