@@ -143,7 +143,8 @@ def test_without_dictionaries_the_check_says_so_once_and_goes_on(
 
 def test_code_links_and_jinja_are_not_prose() -> None:
     source = ("Se `kode_her` og [lenka](https://exampel.no/sti) {{ site.navn }} "
-              "{% if x %}ja{% endif %} @sec-noko <https://x.no> post@exampel.no {#id .klasse}\n")
+              "{% if x %}ja{% endif %} @sec-noko <https://x.no> post@exampel.no {#id .klasse} "
+              "$E = mc^2$\n\n$$\\sum_{i=1}^{n} i$$\n")
     assert [w.text for w in words(chapter_prose(source, "nb"))] == ["Se", "og", "lenka", "ja"]
 
 

@@ -3,8 +3,8 @@
 A chapter is read as its writer wrote it, Jinja and all, so that every word keeps its exact
 line and column without a render. What is not prose in the chapter's language is blanked
 first, character for character (newlines kept, so positions stay true): Jinja expressions,
-statements and comments, code, links' targets, bare addresses, attributes, citations, HTML,
-and passages marked with another language (`[text]{lang=en}`, or a `::: {lang=en}` div).
+statements and comments, code, TeX math, links' targets, bare addresses, attributes, citations,
+HTML, and passages marked with another language (`[text]{lang=en}`, or a `::: {lang=en}` div).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _NEVER_PROSE = [re.compile(pattern, re.DOTALL | re.MULTILINE) for pattern in (
     r"\{\{.*?\}\}|\{%.*?%\}",             # Jinja expression or statement
     r"^(```|~~~).*?^\1[^\n]*$",           # fenced code
     r"`[^`\n]+`",                         # inline code
+    r"\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)",  # TeX math
     r"<!--.*?-->|<[A-Za-z/!][^>\n]*>",    # HTML comment, tag or autolink
 )]
 _FOREIGN_SPAN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"  # the text, maybe with links
