@@ -96,7 +96,7 @@ def test_a_fifty_word_sentence_is_reported_at_its_line(tmp_path: Path) -> None:
     code, output = _planted(tmp_path, {CHAPTER: ("# Saker {#saker}\n",
                                                  f"# Saker {{#saker}}\n\nKort.\n{sentence}\n")})
     assert code == 1
-    problem = _at(output, f"{CHAPTER}:4: warning: a sentence of 50 words (the limit is 35): "
+    problem = _at(output, f"{CHAPTER}:4:1: warning: a sentence of 50 words (the limit is 35): "
                   "'Dette er ord ord ord …'")
     assert "split it" in problem
 

@@ -36,12 +36,10 @@ def check_language(content: Content, problems: Problems) -> None:
     for path, lang in chapters(content):
         source = path.read_text(encoding="utf-8")
         prose = chapter_prose(source, lang)
+        found = list(words(prose))
         if spelling:
-            _spell(words(prose), spellers[lang], path, problems)
-        for sentence in sentences(prose):
-            if sentence.words > limit:
-                problems.warning(Position(path, sentence.line), _too_long(sentence, limit),
-                                 _SHORTER)
+            _spell(found, spellers[lang], path, problems)
+        _warn_of_long_sentences(prose, found, limit, Position(path, 1), True, problems)
     sources: dict[Path, str] = {}  # each data file, read once
     for text, quote in _texts(content):
         _check_field(text, spellers if spelling else {}, limit, quote, sources, problems)
@@ -83,11 +81,20 @@ def _check_field(text: Text, spellers: dict[str, Speller], limit: int, quote: bo
         found = list(field_words(value, source, _offset(source, where.line, where.column or 1)))
         if lang in spellers:
             _spell(found, spellers[lang], where.path, problems, quote)
-        for sentence in sentences(value):
-            if sentence.words > limit:
-                at = found[sentence.index] if sentence.index < len(found) else None
-                position = Position(where.path, at.line, at.column) if at else where
-                problems.warning(position, _too_long(sentence, limit), _SHORTER, quote)
+        _warn_of_long_sentences(value, found, limit, where, quote, problems)
+
+
+def _warn_of_long_sentences(prose: str, found: list[Word], limit: int, where: Position,
+                            quote: bool, problems: Problems) -> None:
+    """A warning at the first word of each sentence of `prose` longer than `limit` words.
+
+    `found` are the words of `prose`, each placed in its file.
+    """
+    for sentence in sentences(prose):
+        if sentence.words > limit:
+            at = found[sentence.index] if sentence.index < len(found) else None
+            position = Position(where.path, at.line, at.column) if at else where
+            problems.warning(position, _too_long(sentence, limit), _SHORTER, quote)
 
 
 def _offset(source: str, line: int, column: int) -> int:

@@ -24,7 +24,6 @@ _SENTENCE_END = re.compile(r"[.!?][\"'»”)*_]*\s+(?=[\"'«“(*_]*[A-ZÆØÅ0-
 
 @dataclass(frozen=True)
 class Sentence:
-    line: int  # where it starts, 1-based
     words: int
     long_words: int
     opening: str  # its first words, to name it by
@@ -57,50 +56,41 @@ class Readability:
 NOTHING = Readability(0, 0, 0, 0)
 
 
-def sentences(prose: str, first_line: int = 1) -> list[Sentence]:
-    """The sentences of `prose` (text with all that is not prose blanked)."""
+def sentences(prose: str) -> list[Sentence]:
+    """The sentences of `prose` (text with all that is not prose blanked), in order."""
     found: list[Sentence] = []
     before = 0
-    for block, line in _blocks(prose, first_line):
+    for block in _blocks(prose):
         start = 0
         for end in [m.end() for m in _SENTENCE_END.finditer(block)] + [len(block)]:
             words = WORD.findall(block, start, end)
             if words:
-                found.append(Sentence(line + block.count("\n", 0, _first_word(block, start)),
-                                      len(words), sum(len(w) > LONG_WORD for w in words),
+                found.append(Sentence(len(words), sum(len(w) > LONG_WORD for w in words),
                                       " ".join(words[:OPENING]), before))
                 before += len(words)
             start = end
     return found
 
 
-def _first_word(block: str, start: int) -> int:
-    match = WORD.search(block, start)
-    return match.start() if match else start
-
-
-def _blocks(prose: str, first_line: int) -> list[tuple[str, int]]:
-    """Paragraphs, headings, list items and table rows, each with the line it starts on."""
-    blocks: list[tuple[str, int]] = []
+def _blocks(prose: str) -> list[str]:
+    """Paragraphs, headings, list items and table cells."""
+    blocks: list[str] = []
     current: list[str] = []
-    start = first_line
-    for number, line in enumerate(prose.split("\n"), first_line):
+    for line in prose.split("\n"):
         if not line.strip() or _BLOCK_START.match(line):
             if current:
-                blocks.append(("\n".join(current), start))
-            current, start = ([line], number) if line.strip() else ([], number + 1)
+                blocks.append("\n".join(current))
+            current = [line] if line.strip() else []
             if line.lstrip().startswith("#"):  # a heading is one block
-                blocks.append((line, number))
-                current, start = [], number + 1
+                blocks.append(line)
+                current = []
             elif line.lstrip().startswith("|"):  # and so is each cell of a table
-                blocks += [(cell, number) for cell in line.split("|")]
-                current, start = [], number + 1
+                blocks += line.split("|")
+                current = []
         else:
-            if not current:
-                start = number
             current.append(line)
     if current:
-        blocks.append(("\n".join(current), start))
+        blocks.append("\n".join(current))
     return blocks
 
 
