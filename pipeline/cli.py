@@ -147,7 +147,7 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
     problems = Problems()
     try:
         with marking(output):
-            result, page = language_report(content, year, output, problems)
+            result, figures, page = language_report(content, year, output, problems)
     except ContentError as error:
         _report(error.problems, content)
         sys.exit(1)
@@ -158,6 +158,9 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
         click.echo(f"{row.title:<{width}} {words['nb']:>8} {words['nn']:>8} {words['en']:>8}")
     click.echo(f"bokmål {result.share('nb'):.0%}, nynorsk {result.share('nn'):.0%} "
                "of the Norwegian text")
+    click.echo(f"\n{'publication':<{width}} lang   LIX  sentences over 25 words")
+    for (slug, lang), figure in sorted(figures.items()):
+        click.echo(f"{slug:<{width}} {lang:<4} {figure.lix:>5.0f}  {figure.long_share:>6.0%}")
     for lang in result.too_low():
         click.echo(f"warning: {lang} is under {MINIMUM_SHARE:.0%} of the Norwegian text "
                    f"in {year} (språklova § 13)", err=True)

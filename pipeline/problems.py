@@ -24,7 +24,7 @@ class Problem:
     position: Position
     message: str
     hint: str | None = None
-    severity: str = "error"  # error | warning
+    severity: str = "error"  # error | warning | note (said, never failing, never counted)
     quote: bool = True  # show the source line; never for a line holding a confidential name
 
     def format(self, root: Path) -> str:
@@ -55,6 +55,9 @@ class Problems:
     def warning(self, position: Position, message: str, hint: str | None = None,
                 quote: bool = True) -> None:
         self.items.append(Problem(position, message, hint, "warning", quote))
+
+    def note(self, position: Position, message: str, hint: str | None = None) -> None:
+        self.items.append(Problem(position, message, hint, "note", quote=False))
 
     @property
     def errors(self) -> list[Problem]:

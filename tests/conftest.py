@@ -128,6 +128,7 @@ def broken(tmp_path: Path, edits: dict[str, object]) -> Path:
         elif isinstance(edit, bytes):
             path.write_bytes(edit)
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(str(edit), encoding="utf-8")
     return folder
 

@@ -193,6 +193,11 @@ def test_sprak_reports_the_balance_of_a_year(tmp_path: Path) -> None:
     assert page.html["lang"] == "nb"
     assert page.find("table") and page.find("img", alt=lambda a: a and "Søylediagram" in a)
     assert "Nynorsk er under minstekravet på 25" in page.get_text()
+    plain = next(t for t in page.find_all("table") if "Klarspråk" in t.caption.get_text())
+    rows = [[cell.get_text() for cell in row.find_all("td")] for row in plain.find_all("tr")]
+    assert ["Klage til Kontaktpunktet", "nn"] in [row[:2] for row in rows]
+    assert all(20 < int(row[2]) < 60 and row[3].endswith("%") for row in rows if row)
+    assert any(line.split()[:2] == ["klageordningen", "nn"] for line in lines)
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.checks.language import check_language
 from pipeline.checks.records import check_content
 from pipeline.content.loader import gather
 from pipeline.content.model import Content
@@ -15,6 +16,7 @@ def checked_content(root: Path, problems: Problems) -> Content | None:
     content = gather(root, problems)
     if content is not None:
         check_content(content, problems)
+        check_language(content, problems)
     return content
 
 

@@ -195,7 +195,9 @@ def _site(path: Path, problems: Problems) -> Site | None:
         return None
     if name is None:
         return None
-    return Site(organisation, default, list(record.languages), brand)
+    limit = record.integer("sentence_limit", required=False)
+    return Site(organisation, default, list(record.languages), brand,
+                35 if limit is None else limit)
 
 
 def _checked(record: Record, key: str, valid: Callable[[str], bool], expected: str,

@@ -18,6 +18,11 @@ class Text(dict[str, str]):
     """Human-readable text by language code; remembers where it was written."""
 
     position: Position | None = None
+    positions: dict[str, Position]  # where each language's text starts (set by the loader)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.positions = {}
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Site:
     default_language: str
     languages: list[str]
     brand: Path
+    sentence_limit: int = 35  # words: a longer sentence is a warning
 
 
 @dataclass

@@ -77,6 +77,7 @@ class Record:
         text.position = where
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             text[self.languages[0]] = str(value)
+            text.positions[self.languages[0]] = where
             return text
         if not isinstance(value, dict):
             self.problems.error(where, f"'{key}' must be text, or text by language",
@@ -93,6 +94,7 @@ class Record:
                 self.problems.error(value.where(lang), f"the {lang} text of '{key}' must be text")
             else:
                 text[lang] = str(string)
+                text.positions[lang] = value.where(lang)
         return text
 
     def string(self, key: str, required: bool = True) -> str | None:

@@ -112,6 +112,8 @@ SITE = Shape("site.yaml", (
           "in; every language-text field may hold these.", True),
     Field("brand", TEXT, "The brand file, relative to site.yaml; `_brand.yml` when left "
           "out."),
+    Field("sentence_limit", INTEGER, "Words a sentence may hold before `ncp check` warns "
+          "of it; 35 when left out."),
 ))
 
 # _brand.yml (the parts of Quarto's brand.yml this pipeline reads) ------------------------

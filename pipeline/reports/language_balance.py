@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.checks.plain_language import Readability
 from pipeline.content.model import Brand
 from pipeline.document.prepared import Document
 from pipeline.document.tree import Element, attributes, children, literal_text
@@ -114,3 +115,20 @@ def report_markdown(result: Balance, localizer: Localizer, brand: Brand, charts:
                           [result.total[lang] for lang in ("nb", "nn", "en")],
                           _("Words")), brand, localizer, charts)
     return "\n".join([escape_text(" ".join([shares, *warnings])), "", chart, "", *lines]) + "\n"
+
+
+def readability_markdown(result: Balance, figures: dict[tuple[str, str], Readability],
+                         localizer: Localizer) -> str:
+    """LIX and the share of long sentences per publication and language, as a table."""
+    _ = localizer.gettext
+    lines = [f"| {_('Publication')} | {_('Language')} | LIX | {_('Sentences over 25 words')} |",
+             "|:---------------------------|:------|------:|------:|"]
+    for row in result.rows:
+        for lang in ("nb", "nn", "en"):
+            if (row.slug, lang) in figures:
+                readability = figures[row.slug, lang]
+                lines.append(f"| {escape_text(row.title)} | {lang} | "
+                             f"{localizer.number(readability.lix, 0)} | "
+                             f"{localizer.percent(readability.long_share)} |")
+    caption = _("Plain language per publication and language, %(year)s") % {"year": result.year}
+    return "\n".join([*lines, "", ": " + escape_text(caption)]) + "\n"
