@@ -40,6 +40,7 @@ from pipeline.document.transforms import (
     shift_chapter_headings,
 )
 from pipeline.formats import READ_AS, WRITERS, file_name, with_variants
+from pipeline.formats.html import web_font_cache
 from pipeline.kinds import KINDS
 from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
@@ -144,7 +145,7 @@ def build(request: Request, problems: Problems | None = None,
                 item.stamp.write_text(item.key)
         mirror(request.output, expected_outputs(content), [item.path for item in built])
         if built:
-            write_index(content, request.output, problems)
+            write_index(content, request.output, problems, web_font_cache(request.build))
             if problems.errors:  # the outputs are in place; say what the index lacks
                 raise ContentError(problems)
     return built

@@ -56,8 +56,8 @@ def write(document: Document, target: Path) -> None:
         ast = shift_headings(ast, 1)
     ast = with_metadata(ast, {**metadata(document), **version_links(document)})
     brand_css = document.work_dir / f"brand-{document.lang}.css"
-    fonts = document.work_dir.parent / "_webfonts"
-    brand_css.write_text(brand_stylesheet(document.brand, fonts), encoding="utf-8")
+    brand_css.write_text(brand_stylesheet(document.brand, web_font_cache(document.work_dir.parent)),
+                         encoding="utf-8")
     args = [
         "--standalone",
         "--template", str(HTML_TEMPLATES / "publication.html"),
@@ -190,6 +190,11 @@ def scrollable_tables(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.
 def _body_rows(table: Element) -> int:
     bodies = table["c"][4]
     return sum(len(body[2]) + len(body[3]) for body in bodies)
+
+
+def web_font_cache(build_root: Path) -> Path:
+    """Where a build keeps the web fonts its pages and the index embed."""
+    return build_root / "_webfonts"
 
 
 def brand_stylesheet(brand: Brand, font_cache: Path) -> str:

@@ -12,7 +12,6 @@ import base64
 import dataclasses
 import datetime as dt
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +72,13 @@ class Entry:
     versions: list[Version]
 
 
-def write_index(content: Content, output_root: Path, problems: Problems) -> Path:
-    """List what lies in `output_root` now, newest publications first."""
+def write_index(content: Content, output_root: Path, problems: Problems,
+                font_cache: Path) -> Path:
+    """List what lies in `output_root` now, newest publications first.
+
+    `font_cache` is where the publications keep their web fonts: subsetting a font
+    takes a second, so the index takes them from there rather than making its own.
+    """
     localizer = Localizer(content.site.default_language, problems)
     _ = localizer.gettext
     entries = [entry for publication in sorted(content.publications.values(),
@@ -87,7 +91,8 @@ def write_index(content: Content, output_root: Path, problems: Problems) -> Path
         lang=localizer.lang, heading=_("Publications"),
         organisation=localizer.text(content.site.organisation.name),
         logo=_data_uri(content.brand.logo) if content.brand.logo else None,
-        logo_alt=localizer.text(content.brand.logo_alt), style=_stylesheet(content.brand),
+        logo_alt=localizer.text(content.brand.logo_alt),
+        style=_stylesheet(content.brand, font_cache),
         built=localizer.date(today), built_iso=today.isoformat(),
         version=commit[:12] if commit else _("not in git"), entries=entries,
         labels={"skip": _("Skip to content"), "built": _("Built"),
@@ -130,13 +135,13 @@ def _title(publication: Publication, lang: str, problems: Problems) -> str:
     return labels.draft_title(title, localizer.gettext) if publication.draft else title
 
 
-def _stylesheet(brand: Brand) -> str:
+def _stylesheet(brand: Brand, font_cache: Path) -> str:
     """The publications' own CSS (brand and layout), with the fonts embedded."""
+    # The index sets no italics: fewer bytes.
     upright = dataclasses.replace(brand, fonts=[f for f in brand.fonts if f.style == "normal"])
-    with tempfile.TemporaryDirectory() as fonts:  # the index sets no italics: fewer bytes
-        brand_css = brand_stylesheet(upright, Path(fonts))
-        brand_css = re.sub(r'url\("([^"]+)"\)',
-                           lambda found: f'url("{_data_uri(Path(found.group(1)))}")', brand_css)
+    brand_css = re.sub(r'url\("([^"]+)"\)',
+                       lambda found: f'url("{_data_uri(Path(found.group(1)))}")',
+                       brand_stylesheet(upright, font_cache))
     layout = (HTML_TEMPLATES / "publication.css").read_text(encoding="utf-8")
     index = (HTML_TEMPLATES / "index.css").read_text(encoding="utf-8")
     return "\n".join([brand_css, layout, index])
