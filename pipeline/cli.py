@@ -8,7 +8,9 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -20,6 +22,8 @@ from pipeline.publish.folders import NotMadeHere, clean, marking
 
 # Each command imports the phases it runs when it runs: a build with nothing to
 # do, or `--help`, does not pay for loading pandoc's, Typst's and Word's helpers.
+
+T = TypeVar("T")
 
 CONTENT = click.option("--content", "content", default="content", show_default=True,
                        type=click.Path(file_okay=False, path_type=Path),
@@ -306,13 +310,10 @@ def new_case_command(received: dt.datetime | None, title: str | None, lang: str,
 def new_publication_command(kind: str, slug: str, title: str | None,
                             languages: tuple[str, ...], content: Path) -> None:
     """Create publications/SLUG/ (a draft) with a commented publication.yaml and a chapter."""
-    from pipeline.scaffold.publication import ScaffoldError, new_publication
+    from pipeline.scaffold.publication import new_publication
 
-    try:
-        folder = new_publication(content, kind, slug, list(languages), dt.date.today(), title)
-    except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+    folder = _scaffolded(lambda: new_publication(content, kind, slug, list(languages),
+                                                 dt.date.today(), title))
     click.echo(f"created {folder} as a draft: fill in publication.yaml and its chapters, "
                "then remove 'draft: true'")
 
@@ -324,14 +325,9 @@ def new_publication_command(kind: str, slug: str, title: str | None,
 @CONTENT
 def new_statement_command(case: str, kind: str, content: Path) -> None:
     """Create an initial assessment or final statement on CASE (a draft), framed by the case."""
-    from pipeline.scaffold.publication import ScaffoldError
     from pipeline.scaffold.statement import new_statement
 
-    try:
-        folder = new_statement(content, case, kind, dt.date.today())
-    except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+    folder = _scaffolded(lambda: new_statement(content, case, kind, dt.date.today()))
     click.echo(f"created {folder} as a draft: write what is marked in its chapters and "
                "publication.yaml, then remove 'draft: true'")
 
@@ -344,13 +340,9 @@ def new_statement_command(case: str, kind: str, content: Path) -> None:
 def new_chapter_command(publication: str, name: str, title: str | None,
                         content: Path) -> None:
     """Add chapter NAME to PUBLICATION's list and write it in each of its languages."""
-    from pipeline.scaffold.publication import ScaffoldError, new_chapter
+    from pipeline.scaffold.publication import new_chapter
 
-    try:
-        paths = new_chapter(content, publication, name, title)
-    except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+    paths = _scaffolded(lambda: new_chapter(content, publication, name, title))
     for path in paths:
         click.echo(f"created {path}")
 
@@ -422,6 +414,17 @@ def schema_command(out: Path, docs: Path | None) -> None:
     if docs is not None:
         docs.write_text(with_field_tables(docs.read_text(encoding="utf-8")), encoding="utf-8")
         click.echo(f"wrote the field tables of {docs}")
+
+
+def _scaffolded(make: Callable[[], T]) -> T:
+    """What a scaffold made; a scaffold's refusal is one line on stderr and exit status 1."""
+    from pipeline.scaffold.publication import ScaffoldError
+
+    try:
+        return make()
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
 
 
 def _report(problems: Problems, content: Path) -> None:
