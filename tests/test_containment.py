@@ -4,12 +4,13 @@ links go only where a reader may safely follow them, and scaffolds write data as
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import broken, check
+from conftest import FIXTURES, broken, check
 from readers import docx_text, html, html_text, pdf_text
 
 from pipeline.cli import main
@@ -211,3 +212,14 @@ def test_a_case_file_that_links_out_of_the_folder_is_not_read(tmp_path: Path) ->
     assert ("cases/2025-09.yaml: error: '2025-09.yaml' is not read: it links to a file "
             "outside the content folder") in output
     assert output.count("error") == 2  # this one, and the count line: nothing read from it
+
+
+def test_a_word_list_linking_out_of_the_content_is_an_error_and_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", folder)
+    (tmp_path / "secret.txt").write_text("hemmelig\n", encoding="utf-8")
+    (folder / "ordliste.txt").unlink()
+    (folder / "ordliste.txt").symlink_to(tmp_path / "secret.txt")
+    status, output = check(folder)
+    assert status == 1
+    assert "ordliste.txt: error: 'ordliste.txt' is not read: it links to a file outside" in output

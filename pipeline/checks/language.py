@@ -17,7 +17,9 @@ from babel import Locale
 from pipeline.checks.plain_language import NOTHING, Readability, Sentence, readability, sentences
 from pipeline.checks.prose import WORD, Word, chapter_prose, field_words, words
 from pipeline.checks.spelling import INSTALL_HINT, Speller, available
+from pipeline.content.loader import inside_or_reported
 from pipeline.content.model import Content, Publication, Text
+from pipeline.content.textfile import read_text
 from pipeline.problems import Position, Problems
 from pipeline.render.localizer import BABEL_LOCALES
 
@@ -30,7 +32,7 @@ def check_language(content: Content, problems: Problems) -> None:
     spelling = available(languages)
     if not spelling:
         problems.note(Position(content.root), "spelling was not checked", INSTALL_HINT)
-    known = word_list(content.root) | names_in_data(content)
+    known = word_list(content.root, problems) | names_in_data(content)
     spellers = {lang: Speller(lang, known) for lang in languages}
     limit = content.site.sentence_limit
     for path, lang in chapters(content):
@@ -129,12 +131,17 @@ def chapter_readability(publication: Publication, lang: str) -> Readability:
     return total
 
 
-def word_list(root: Path) -> frozenset[str]:
-    """The content's word list, in lower case: a word a line, '#' starts a comment."""
+def word_list(root: Path, problems: Problems) -> frozenset[str]:
+    """The content's word list, in lower case: a word a line, '#' starts a comment.
+
+    Read as any content file is: inside the content folder after symlinks, within the size
+    limit, UTF-8 without control characters; otherwise an error and no list.
+    """
     path = root / WORD_LIST
-    if not path.is_file():
+    if not path.is_file() or not inside_or_reported(path, root, problems):
         return frozenset()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    text = read_text(path, problems)
+    lines = (line.split("#", 1)[0].strip() for line in (text or "").splitlines())
     return frozenset(line.lower() for line in lines if line)
 
 

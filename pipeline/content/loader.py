@@ -61,7 +61,7 @@ T = TypeVar("T")
 def gather(root: Path, problems: Problems) -> Content | None:
     root = root.resolve()
     site_path = root / "site.yaml"
-    if site_path.is_file() and not _inside(site_path, root, problems):
+    if site_path.is_file() and not inside_or_reported(site_path, root, problems):
         return None
     if not site_path.is_file():
         problems.error(Position(site_path), "the content folder has no site.yaml",
@@ -78,7 +78,7 @@ def gather(root: Path, problems: Problems) -> Content | None:
     cases = list(_each(root / "cases", "case", problems, lambda f: _case(f, problems, site)))
     publications = {}
     for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
-        if not _inside(folder / "publication.yaml", root, problems):
+        if not inside_or_reported(folder / "publication.yaml", root, problems):
             continue
         publication = _publication(folder, problems, site)
         if publication is not None:
@@ -132,11 +132,11 @@ def _each(folder: Path, noun: str, problems: Problems,
         elif path.suffix != ".yaml":
             problems.error(Position(path), f"'{path.name}' is not read: {noun} files end in "
                            ".yaml", _rename_hint(path, noun))
-        elif _inside(path, folder.parent, problems) and (item := load(path)) is not None:
+        elif inside_or_reported(path, folder.parent, problems) and (item := load(path)) is not None:
             yield item
 
 
-def _inside(path: Path, root: Path, problems: Problems) -> bool:
+def inside_or_reported(path: Path, root: Path, problems: Problems) -> bool:
     """Whether `path` lies in the content folder after symlinks; an error where it does not."""
     if inside(path, root):
         return True
