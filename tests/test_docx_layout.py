@@ -179,3 +179,11 @@ def test_libreoffice_sets_the_guidance_in_its_embedded_fonts_and_draws_figure_1(
     reader = pypdf.PdfReader(str(converted))
     [page] = [p for p in reader.pages if "Figur 1:" in (p.extract_text() or "")]
     assert any(image.image.width >= 600 for image in page.images)
+
+
+def test_the_running_header_is_one_line_even_beside_a_long_title(real: Built) -> None:
+    """A statement's long title stands alone in the running header, which never wraps."""
+    for path in every_docx(real):
+        for section in docx.Document(str(path)).sections:
+            for paragraph in section.header.paragraphs:
+                assert len(paragraph.text) <= 100, (path.name, paragraph.text)

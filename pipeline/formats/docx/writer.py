@@ -43,14 +43,14 @@ LETTER_STYLES = {"letter-recipient": "Recipient", "letter-officer": "Letter Note
                  "letter-closing": "Closing", "signatory": "Signature",
                  "letter-approval": "Approval Note"}
 TABLE_STYLES = {"letter-references": REFERENCE_TABLE}
+# About what the running header's line holds at its size; a longer one would wrap.
+HEADER_CHARACTERS = 100
 SHORT_TABLE_ROWS = 12  # a table this long or shorter is never broken
 KEPT_ROWS = 3  # the rows a break leaves at least on either side
 
 
 def write(document: Document, target: Path) -> None:
-    header = document.organisation
-    if document.layout.title_block:
-        header += f" – {document.title}"
+    header = _running_header(document)
     reference = build_reference(
         document.brand, document.tag, document.labels, header, document.layout,
         document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
@@ -117,6 +117,15 @@ def _closing_kept_with_the_letter(word: docx.document.Document) -> None:
     for previous, paragraph in itertools.pairwise(paragraphs):
         if paragraph.style.name == LETTER_STYLES["letter-closing"]:
             previous.paragraph_format.keep_with_next = True
+
+
+def _running_header(document: Document) -> str:
+    """The organisation and the title, on one line: a title too long to stand beside the
+    organisation's name stands alone, as in the PDF."""
+    if not document.layout.title_block:
+        return document.organisation
+    both = f"{document.organisation} – {document.title}"
+    return both if len(both) <= HEADER_CHARACTERS else document.title
 
 
 def _draft_header(word: docx.document.Document, note: str) -> None:
