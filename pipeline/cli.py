@@ -8,7 +8,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -77,15 +77,8 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
     problems = Problems()
     progress = TerminalProgress()
     last_build.forget(build_dir)
-    try:
-        with marking(output, build_dir), contextlib.closing(progress):
-            built = build(request, problems, progress)
-    except ContentError as error:
-        _report(error.problems, content)
-        sys.exit(1)
-    except BuildError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+    with _ending_on_failure(content), marking(output, build_dir), contextlib.closing(progress):
+        built = build(request, problems, progress)
     _report(problems, content)  # the warnings: a build that succeeds shows them too
     last_build.remember(build_dir, output, fingerprint, len(built), _told(problems, content))
     fresh = sum(item.fresh for item in built)
@@ -387,14 +380,8 @@ def release_command(ctx: click.Context, year: int | None, content: Path,
             build(Request(content, folder, Path(scratch), slugs, force=True), problems,
                   progress)
 
-    try:
+    with _ending_on_failure(content):
         made = make_release(loaded, releases, year, run_build)
-    except ContentError as error:
-        _report(error.problems, content)
-        sys.exit(1)
-    except BuildError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
     click.echo(f"released {len(made.entries)} files into {made.folder}/ and {made.archive}")
 
 
@@ -414,6 +401,19 @@ def schema_command(out: Path, docs: Path | None) -> None:
     if docs is not None:
         docs.write_text(with_field_tables(docs.read_text(encoding="utf-8")), encoding="utf-8")
         click.echo(f"wrote the field tables of {docs}")
+
+
+@contextlib.contextmanager
+def _ending_on_failure(content: Path) -> Iterator[None]:
+    """Content problems, or a tool that failed, end the command with status 1, each said once."""
+    try:
+        yield
+    except ContentError as error:
+        _report(error.problems, content)
+        sys.exit(1)
+    except BuildError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
 
 
 def _scaffolded(make: Callable[[], T]) -> T:
