@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -68,17 +69,20 @@ def test_nothing_confidential_reaches_the_export(fmt: str) -> None:
         assert secret not in text
 
 
-def test_the_gate_refuses_an_export_that_would_leak(tmp_path: Path) -> None:
-    """A public title that repeats a confidential name: the gate stops the export."""
-    import shutil
-
+def with_english_title(tmp_path: Path, title: str) -> Path:
+    """A copy of the statements fixture whose case 2025-03 has `title` (YAML) in English."""
     folder = tmp_path / "content"
     shutil.copytree(FIXTURES / "statements", folder)
     path = folder / "cases/2025-03.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "title: {nb: Klage om reklame}",
-        "title: {nb: Klage om reklame, en: Hemmelig Klagerforening complains}"),
+        "title: {nb: Klage om reklame}", f"title: {{nb: Klage om reklame, en: {title}}}"),
         encoding="utf-8")
+    return folder
+
+
+def test_the_gate_refuses_an_export_that_would_leak(tmp_path: Path) -> None:
+    """A public title that repeats a confidential name: the gate stops the export."""
+    folder = with_english_title(tmp_path, "Hemmelig Klagerforening complains")
     out = tmp_path / "cases.csv"
     result = CliRunner().invoke(main, ["export", "cases", "--content", str(folder), "--year",
                                        "2025", "--output", str(out)])
@@ -88,14 +92,6 @@ def test_the_gate_refuses_an_export_that_would_leak(tmp_path: Path) -> None:
 
 
 def test_a_title_a_spreadsheet_would_run_stays_text(tmp_path: Path) -> None:
-    import shutil
-
-    folder = tmp_path / "content"
-    shutil.copytree(FIXTURES / "statements", folder)
-    path = folder / "cases/2025-03.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "title: {nb: Klage om reklame}",
-        "title: {nb: Klage om reklame, en: \"=HYPERLINK(\\\"https://example.com\\\")\"}"),
-        encoding="utf-8")
+    folder = with_english_title(tmp_path, '"=HYPERLINK(\\"https://example.com\\")"')
     rows = list(csv.DictReader(io.StringIO(export(folder, "--year", "2025"))))
     assert rows[2]["title"] == "'=HYPERLINK(\"https://example.com\")"
