@@ -75,11 +75,16 @@ test: $(VENV)/.dev-deps $(INSTALLED)
 lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check pipeline tests bench
 
-# Refresh the gettext catalogs after adding or changing a fixed string.
+# Refresh the gettext catalogs after adding or changing a fixed string or a message of ncp.
 locale: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output \
 	  --project ncp-publishing -o templates/locale/messages.pot .
 	$(BIN)/pybabel update -i templates/locale/messages.pot -d templates/locale --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k tr -k tr_n:1,2 --no-location \
+	  --sort-output --project ncp-publishing -o templates/locale/ncp.pot .
+	$(BIN)/pybabel update -D ncp -i templates/locale/ncp.pot -d templates/locale --no-fuzzy-matching \
+	  --ignore-obsolete
+	$(NCP) messages --docs docs/errors.md
 
 bench: $(VENV)/.dev-deps $(INSTALLED)
 	$(BIN)/python -m bench

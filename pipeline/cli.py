@@ -15,6 +15,7 @@ from typing import TypeVar
 import click
 
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS, STATEMENT_STEPS
+from pipeline.messages import decimal, language, tr, tr_n, use_for_command
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.progress import TerminalProgress
 from pipeline.publish import last_build
@@ -25,8 +26,17 @@ from pipeline.publish.folders import NotMadeHere, clean, marking
 
 T = TypeVar("T")
 
+
+
+def _speaking_for(_ctx: click.Context, _param: click.Parameter, content: Path) -> Path:
+    """The content folder, whose site's language the command speaks unless the locale says."""
+    use_for_command(content)
+    return content
+
+
 CONTENT = click.option("--content", "content", default="content", show_default=True,
                        type=click.Path(file_okay=False, path_type=Path),
+                       callback=_speaking_for, is_eager=True,
                        help="The content folder to read.")
 
 
@@ -37,6 +47,7 @@ def main() -> None:
     # outputs are discarded and output/ is left as it was.
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, _stopped)
+    use_for_command(Path("content"))  # a command reading another folder chooses again
 
 
 def _stopped(signum: int, _frame: object) -> None:
@@ -62,13 +73,13 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
                   output: Path, build_dir: Path, force: bool) -> None:
     """Build PUBLICATIONS (folder names under publications/); all when none is named."""
     start = time.perf_counter()
-    asked = [*publications, "--kind", *kinds, "--lang", *languages, "--format", *formats]
+    asked = [*publications, "--kind", *kinds, "--lang", *languages, "--format", *formats,
+             "--messages", language()]  # the warnings it recorded are told in that language
     fingerprint = last_build.fingerprint(content, output, asked)
     if not force and (record := last_build.up_to_date(build_dir, output, fingerprint)):
         if record.warnings:
             click.echo(record.warnings, err=True)
-        click.echo(f"0 file(s) written into {output}, {record.built} up to date, in "
-                   f"{time.perf_counter() - start:.2f} s")
+        _summary(0, record.built, output, start)
         return
     from pipeline.build import Request, build
 
@@ -82,8 +93,14 @@ def build_command(publications: tuple[str, ...], kinds: tuple[str, ...],
     _report(problems, content)  # the warnings: a build that succeeds shows them too
     last_build.remember(build_dir, output, fingerprint, len(built), _told(problems, content))
     fresh = sum(item.fresh for item in built)
-    click.echo(f"{len(built) - fresh} file(s) written into {output}, {fresh} up to date, in "
-               f"{time.perf_counter() - start:.2f} s")
+    _summary(len(built) - fresh, fresh, output, start)
+
+
+def _summary(written: int, fresh: int, output: Path, start: float) -> None:
+    click.echo(tr_n("{count} file written into {output}, {fresh} up to date, in {seconds} s",
+                    "{count} files written into {output}, {fresh} up to date, in {seconds} s",
+                    written, output=output, fresh=fresh,
+                    seconds=decimal(time.perf_counter() - start, 2)))
 
 
 @main.command("preview")
@@ -127,7 +144,7 @@ def check_command(content: Path, strict: bool) -> None:
     _report(problems, content)
     failed = problems.errors or (strict and problems.warnings)
     if not problems.items:
-        click.echo("content is valid")
+        click.echo(tr("content is valid"))
     sys.exit(1 if failed else 0)
 
 
@@ -149,19 +166,22 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
         _report(error.problems, content)
         sys.exit(1)
     width = max([len(row.title) for row in result.rows] + [10])
-    click.echo(f"{'publication':<{width}} {'nb':>8} {'nn':>8} {'en':>8}")
-    for row in [*result.rows, Row("", "total", result.total)]:
+    publication, lang_heading = tr("publication"), tr("lang")
+    click.echo(f"{publication:<{width}} {'nb':>8} {'nn':>8} {'en':>8}")
+    for row in [*result.rows, Row("", tr("total"), result.total)]:
         words = row.words
         click.echo(f"{row.title:<{width}} {words['nb']:>8} {words['nn']:>8} {words['en']:>8}")
-    click.echo(f"bokmål {result.share('nb'):.0%}, nynorsk {result.share('nn'):.0%} "
-               "of the Norwegian text")
-    click.echo(f"\n{'publication':<{width}} lang   LIX  sentences over 25 words")
+    click.echo(tr("bokmål {nb} %, nynorsk {nn} % of the Norwegian text",
+                  nb=round(100 * result.share("nb")), nn=round(100 * result.share("nn"))))
+    click.echo(f"\n{publication:<{width}} {lang_heading:<4}   LIX  "
+               + tr("sentences over 25 words"))
     for (slug, lang), figure in sorted(figures.items()):
         click.echo(f"{slug:<{width}} {lang:<4} {figure.lix:>5.0f}  {figure.long_share:>6.0%}")
     for lang in result.too_low():
-        click.echo(f"warning: {lang} is under {MINIMUM_SHARE:.0%} of the Norwegian text "
-                   f"in {year} (språklova § 13)", err=True)
-    click.echo(f"wrote {page}")
+        click.echo(tr("warning") + ": " + tr(
+            "{lang} is under {share} % of the Norwegian text in {year} (språklova § 13)",
+            lang=lang, share=round(100 * MINIMUM_SHARE), year=year), err=True)
+    click.echo(tr("wrote {path}", path=page))
 
 
 @main.group("export")
@@ -192,7 +212,7 @@ def export_cases_command(year: int, fmt: str, output: Path | None, content: Path
         click.echo(text, nl=False)
     else:
         write_atomically(output, text)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(tr("wrote {path}", path=output), err=True)
 
 
 @main.command("clean")
@@ -206,14 +226,15 @@ def clean_command(output: Path, build_dir: Path) -> None:
         removed = clean([output, build_dir])
     except NotMadeHere as refused:
         for reason in refused.reasons:
-            click.echo(f"error: {reason}", err=True)
-        click.echo("    hint: check OUTPUT and BUILD; a folder from a build before folders were "
-                   "marked has no marker: if you are sure, delete it by hand once", err=True)
+            _error(reason)
+        click.echo("    " + tr("hint") + ": " + tr(
+            "check OUTPUT and BUILD; a folder from a build before folders were marked has no "
+            "marker: if you are sure, delete it by hand once"), err=True)
         sys.exit(1)
     for folder in removed:
-        click.echo(f"removed {folder}")
+        click.echo(tr("removed {folder}", folder=folder))
     if not removed:
-        click.echo("nothing to clean")
+        click.echo(tr("nothing to clean"))
 
 
 @main.group("new")
@@ -239,20 +260,20 @@ def new_hearing_command(title: str, recipient: str, address: tuple[str, ...],
     from pipeline.scaffold.hearing import new_hearing
 
     if letter_date is None and sys.stdin.isatty():
-        letter_date = click.prompt("Date of the consultation letter (YYYY-MM-DD, empty if "
-                                   "not known)", default="", show_default=False,
+        letter_date = click.prompt(tr("Date of the consultation letter (YYYY-MM-DD, empty "
+                                      "if not known)"), default="", show_default=False,
                                    type=OPTIONAL_DATE) or None
     try:
         folder = new_hearing(content, title, recipient, list(address), deadline.date(), lang,
                              dt.date.today(), letter_date.date() if letter_date else None)
     except FileExistsError as error:
-        click.echo(f"error: {error} exists already; choose another title", err=True)
+        _error(tr("{folder} exists already; choose another title", folder=error))
         sys.exit(1)
-    click.echo(f"created {folder} as a draft: fill in publication.yaml and {lang}/brev.md, "
-               "then remove 'draft: true'")
+    click.echo(tr("created {folder} as a draft: fill in publication.yaml and {chapter}, then "
+                  "remove 'draft: true'", folder=folder, chapter=f"{lang}/brev.md"))
     if letter_date is None:
-        click.echo("the consultation letter's date is not given: today's stands in, marked "
-                   "in publication.yaml")
+        click.echo(tr("the consultation letter's date is not given: today's stands in, marked "
+                      "in publication.yaml"))
 
 
 class _OptionalDate(click.ParamType):
@@ -284,10 +305,13 @@ def new_case_command(received: dt.datetime | None, title: str | None, lang: str,
     try:
         path = new_case(content, day, lang, title)
     except FileExistsError as error:
-        click.echo(f"error: {error.filename} exists already", err=True)
+        _error(tr("{path} exists already", path=error.filename))
         sys.exit(1)
-    click.echo(f"created {path}, received {day.isoformat()}"
-               + ("" if received else " (today: change it if it came earlier)"))
+    if received:
+        click.echo(tr("created {path}, received {day}", path=path, day=day.isoformat()))
+    else:
+        click.echo(tr("created {path}, received {day} (today: change it if it came earlier)",
+                      path=path, day=day.isoformat()))
 
 
 @new_group.command("publication")
@@ -307,8 +331,8 @@ def new_publication_command(kind: str, slug: str, title: str | None,
 
     folder = _scaffolded(lambda: new_publication(content, kind, slug, list(languages),
                                                  dt.date.today(), title))
-    click.echo(f"created {folder} as a draft: fill in publication.yaml and its chapters, "
-               "then remove 'draft: true'")
+    click.echo(tr("created {folder} as a draft: fill in publication.yaml and its chapters, "
+                  "then remove 'draft: true'", folder=folder))
 
 
 @new_group.command("statement")
@@ -321,8 +345,8 @@ def new_statement_command(case: str, kind: str, content: Path) -> None:
     from pipeline.scaffold.statement import new_statement
 
     folder = _scaffolded(lambda: new_statement(content, case, kind, dt.date.today()))
-    click.echo(f"created {folder} as a draft: write what is marked in its chapters and "
-               "publication.yaml, then remove 'draft: true'")
+    click.echo(tr("created {folder} as a draft: write what is marked in its chapters and "
+                  "publication.yaml, then remove 'draft: true'", folder=folder))
 
 
 @new_group.command("chapter")
@@ -337,7 +361,7 @@ def new_chapter_command(publication: str, name: str, title: str | None,
 
     paths = _scaffolded(lambda: new_chapter(content, publication, name, title))
     for path in paths:
-        click.echo(f"created {path}")
+        click.echo(tr("created {path}", path=path))
 
 
 @main.command("release")
@@ -364,13 +388,13 @@ def release_command(ctx: click.Context, year: int | None, content: Path,
     if loaded is not None:
         refuse_unfinished(loaded, problems)
         _report(problems, content)
-    reasons = [*([] if checked else ["'ncp check --strict' found the problems above"]),
-               *(["the content is not finished (above)"] if problems.errors else [])]
+    reasons = [*([] if checked else [tr("'ncp check --strict' found the problems above")]),
+               *([tr("the content is not finished (above)")] if problems.errors else [])]
     if reasons or loaded is None:
-        click.echo("error: no release: " + "; ".join(reasons), err=True)
+        _error(tr("no release: {reasons}", reasons="; ".join(reasons)))
         sys.exit(1)
     if not selected(loaded, year):
-        click.echo(f"error: no release: no publication is dated {year}", err=True)
+        _error(tr("no release: no publication is dated {year}", year=year))
         sys.exit(1)
     progress = TerminalProgress()
 
@@ -382,7 +406,8 @@ def release_command(ctx: click.Context, year: int | None, content: Path,
 
     with _ending_on_failure(content):
         made = make_release(loaded, releases, year, run_build)
-    click.echo(f"released {len(made.entries)} files into {made.folder}/ and {made.archive}")
+    click.echo(tr("released {count} files into {folder}/ and {archive}",
+                  count=len(made.entries), folder=made.folder, archive=made.archive))
 
 
 @main.command("schema")
@@ -397,10 +422,24 @@ def schema_command(out: Path, docs: Path | None) -> None:
     from pipeline.content.schema import with_field_tables, write_schemas
 
     for path in write_schemas(out):
-        click.echo(f"wrote {path}")
+        click.echo(tr("wrote {path}", path=path))
     if docs is not None:
         docs.write_text(with_field_tables(docs.read_text(encoding="utf-8")), encoding="utf-8")
-        click.echo(f"wrote the field tables of {docs}")
+        click.echo(tr("wrote the field tables of {path}", path=docs))
+
+
+@main.command("messages")
+@click.option("--docs", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Also rewrite the table of every message in this Markdown file "
+                   "(docs/errors.md).")
+def messages_command(docs: Path | None) -> None:
+    """Give the English catalog of ncp's messages their own text (after pybabel update)."""
+    from pipeline.catalogs import fill_english, write_message_table
+
+    click.echo(tr("wrote {path}", path=fill_english()))
+    if docs is not None:
+        write_message_table(docs)
+        click.echo(tr("wrote the table of every message in {path}", path=docs))
 
 
 @contextlib.contextmanager
@@ -412,7 +451,7 @@ def _ending_on_failure(content: Path) -> Iterator[None]:
         _report(error.problems, content)
         sys.exit(1)
     except BuildError as error:
-        click.echo(f"error: {error}", err=True)
+        _error(str(error))
         sys.exit(1)
 
 
@@ -423,8 +462,13 @@ def _scaffolded(make: Callable[[], T]) -> T:
     try:
         return make()
     except ScaffoldError as error:
-        click.echo(f"error: {error}", err=True)
+        _error(str(error))
         sys.exit(1)
+
+
+def _error(message: str) -> None:
+    """One line on standard error that the command failed, and why."""
+    click.echo(tr("error") + ": " + message, err=True)
 
 
 def _report(problems: Problems, content: Path) -> None:
@@ -436,5 +480,6 @@ def _told(problems: Problems, content: Path) -> str:
     """Every problem, then how many: what a writer is shown (empty when there is none)."""
     if not problems.items:
         return ""
-    return (f"{problems.format(content)}\n"
-            f"{len(problems.errors)} error(s), {len(problems.warnings)} warning(s)")
+    counts = ", ".join([tr_n("{count} error", "{count} errors", len(problems.errors)),
+                        tr_n("{count} warning", "{count} warnings", len(problems.warnings))])
+    return f"{problems.format(content)}\n{counts}"

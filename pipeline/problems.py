@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.messages import Said, tr, tr_n
+
 
 @dataclass(frozen=True)
 class Position:
@@ -34,14 +36,14 @@ class Problem:
             where += f":{self.position.line}"
             if self.position.column:
                 where += f":{self.position.column}"
-        lines = [f"{where}: {self.severity}: {self.message}"]
+        lines = [f"{where}: {_severity_word(self.severity)}: {self.message}"]
         source = _source_line(self.position) if self.quote else None
         if source is not None:
             lines.append(f"    {source}")
             if self.position.column:
                 lines.append("    " + " " * (self.position.column - 1) + "^")
         if self.hint:
-            lines.append(f"    hint: {self.hint}")
+            lines.append("    " + tr("hint") + ": " + self.hint)
         return "\n".join(lines)
 
 
@@ -49,14 +51,14 @@ class Problem:
 class Problems:
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, position: Position, message: str, hint: str | None = None) -> None:
+    def error(self, position: Position, message: Said, hint: Said | None = None) -> None:
         self.items.append(Problem(position, message, hint, "error"))
 
-    def warning(self, position: Position, message: str, hint: str | None = None,
+    def warning(self, position: Position, message: Said, hint: Said | None = None,
                 quote: bool = True) -> None:
         self.items.append(Problem(position, message, hint, "warning", quote))
 
-    def note(self, position: Position, message: str, hint: str | None = None) -> None:
+    def note(self, position: Position, message: Said, hint: Said | None = None) -> None:
         self.items.append(Problem(position, message, hint, "note", quote=False))
 
     @property
@@ -76,12 +78,18 @@ class ContentError(Exception):
     """Raised once, after gathering, when content has errors; carries them all."""
 
     def __init__(self, problems: Problems) -> None:
-        super().__init__(f"{len(problems.errors)} error(s) in content")
+        super().__init__(tr_n("{count} error in the content", "{count} errors in the content",
+                              len(problems.errors)))
         self.problems = problems
 
 
 class BuildError(RuntimeError):
     """A tool (pandoc, Typst) refused a document; the message says which and why."""
+
+
+def _severity_word(severity: str) -> str:
+    words = {"error": tr("error"), "warning": tr("warning"), "note": tr("note")}
+    return words[severity]
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, int]:

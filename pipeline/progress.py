@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from pipeline.messages import decimal, tr
+
 if TYPE_CHECKING:  # a build with nothing to do never imports the build
     from pipeline.build import Built
 
@@ -34,7 +36,7 @@ class TerminalProgress:
         self.started = clock()
         self.total = 0
         self.done = 0
-        self.step = "reading the content"
+        self.step = tr("reading the content")
         self.bar_shown = False
         self.lock = threading.Lock()  # the writers' threads and the ticker draw on one line
         self.over = threading.Event()
@@ -43,13 +45,13 @@ class TerminalProgress:
 
     def preparing(self, slug: str, lang: str) -> None:
         with self.lock:
-            self.step = f"preparing {slug} ({lang})"
+            self.step = tr("preparing {publication} ({lang})", publication=slug, lang=lang)
             self._draw()
 
     def writing(self, total: int) -> None:
         with self.lock:
             self.total = total
-            self.step = "writing"
+            self.step = tr("writing")
             self._draw()
 
     def written(self, item: Built) -> None:
@@ -58,7 +60,7 @@ class TerminalProgress:
             self.step = item.path.name
             if not item.fresh:
                 self._wipe()
-                print(f"[{self.done}/{self.total}] {item.path.name} {item.seconds:.1f} s",
+                print(f"[{self.done}/{self.total}] {item.path.name} {decimal(item.seconds)} s",
                       file=self.out, flush=True)
             self._draw()
 

@@ -23,6 +23,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The NCP's 2025 business plan as extracted from its PDF: the source of content/plans/2025.yaml.
 SEED = FIXTURES / "virksomhetsplan-2025.txt"
 NO_BROWSER = "install chromium: apt-get install chromium"
+# Tests read what ncp says in English, whatever this machine's locale; the commands they
+# start inherit it. tests/test_messages.py runs ncp in bokmål on purpose.
+os.environ["NCP_LANGUAGE"] = "en"
 
 
 def chromium() -> str | None:

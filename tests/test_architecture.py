@@ -7,9 +7,9 @@ import re
 from conftest import ROOT
 
 # The phases in order; a module may import only from its own phase or an earlier one.
-PHASES = ["problems", "resources", "files", "cache", "content", "render", "document", "checks",
-          ("formats", "kinds"), "publish", ("build", "scaffold", "progress"), "preview", "reports",
-          "cli", "__main__"]
+PHASES = ["resources", "messages", "problems", "files", "cache", "content", "render", "document",
+          "checks", ("formats", "kinds"), "publish", ("build", "scaffold", "progress"), "preview",
+          ("reports", "catalogs"), "cli", "__main__"]
 RANK = {name: rank for rank, entry in enumerate(PHASES)
         for name in (entry if isinstance(entry, tuple) else (entry,))}
 IMPORT = re.compile(r"^\s*from pipeline(?:\.(\w+))?[\w.]* import (\w+)", re.MULTILINE)

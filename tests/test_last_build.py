@@ -25,7 +25,7 @@ def ncp_build(tmp_path: Path, *args: str) -> str:
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "mini", tmp_path / "content")
-    assert "3 file(s) written" in ncp_build(tmp_path)
+    assert "3 files written" in ncp_build(tmp_path)
     return tmp_path
 
 
@@ -108,7 +108,7 @@ def test_an_up_to_date_build_shows_the_warnings_again(built: Path) -> None:
     publication.write_text(publication.read_text(encoding="utf-8") + "draft: true\n",
                            encoding="utf-8")
     first = ncp_build(built)
-    assert "0 error(s), 1 warning(s)" in first
+    assert "0 errors, 1 warning" in first
     for parsed in (built / "build").rglob("*.parsed.json"):
         parsed.unlink()
     again = ncp_build(built)

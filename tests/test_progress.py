@@ -91,7 +91,7 @@ def test_a_build_that_succeeds_shows_every_warning(tmp_path: Path) -> None:
     assert code == 0, output
     assert f"{chapter}:1: warning: the file has Windows line ends (CRLF)" in output
     assert "[1/1] rapport-nb.html" in output
-    assert "0 error(s), 1 warning(s)" in output
+    assert "0 errors, 1 warning" in output
 
 
 def test_a_selection_that_matches_nothing_says_so_and_fails(tmp_path: Path) -> None:

@@ -193,7 +193,7 @@ def test_scaffold_passes_the_check(tmp_path: Path) -> None:
     chapter = (folder / "publications/innledende-vurdering-2024-01/nb/vurdering.md")
     assert "UTFYLLES" in chapter.read_text(encoding="utf-8")
     code, output = check(folder)
-    assert code == 0 and "0 error(s), 2 warning(s)" in output, output
+    assert code == 0 and "0 errors, 2 warnings" in output, output
 
 
 @pytest.mark.slow

@@ -1,0 +1,132 @@
+"""What `ncp` says to writers, in their language: errors, warnings, hints, progress.
+
+Every message is an English msgid marked with `tr` (or `tr_n` where a number
+decides the form), translated through the gettext catalog
+`templates/locale/<lang>/LC_MESSAGES/ncp.po` and then filled in with its named
+fields: `tr("the file is larger than {size} MB", size=2)`. A field holds what
+the writer wrote (a name, a word, a path) and is never translated.
+
+The language is chosen once per command (`choose`, then `use`): $NCP_LANGUAGE
+when set, else the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else, on a
+machine that names no language (C, POSIX), the site's default language when it
+is Norwegian. Bokmål for `nb` and `no`, nynorsk for `nn`, English otherwise.
+Nothing chosen means English, as in tests that call the pipeline directly.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from pipeline.resources import TEMPLATES
+
+CATALOGS = TEMPLATES / "locale"
+DOMAIN = "ncp"
+LANGUAGES = ("nb", "nn", "en")
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_SITE_DEFAULT = re.compile(r"^default_language:\s*['\"]?(\w+)", re.MULTILINE)
+_SITE_READ_LIMIT = 64 * 1024  # the field sits near the top; a huge file is the loader's to refuse
+
+_current = {"lang": "en"}
+
+
+class Said(str):
+    """A message taken from the catalog: the only kind of text a problem is told in."""
+
+
+def tr(msgid: str, /, **fields: object) -> Said:
+    """`msgid` in the chosen language, its `{fields}` filled in."""
+    return _filled(_translations(_current["lang"]).gettext(msgid), msgid, fields)
+
+
+def tr_n(singular: str, plural: str, count: int, /, **fields: object) -> Said:
+    """The form of the message that goes with `count` (given to the text as `{count}`)."""
+    text = _translations(_current["lang"]).ngettext(singular, plural, count)
+    english = singular if count == 1 else plural
+    return _filled(text, english, {"count": count, **fields})
+
+
+def use(lang: str) -> None:
+    """Speak `lang` (nb, nn or en) from now on in this process."""
+    _current["lang"] = lang if lang in LANGUAGES else "en"
+
+
+def language() -> str:
+    return _current["lang"]
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """A number as the chosen language writes it: "0,4" in Norwegian, "0.4" in English."""
+    text = f"{value:.{places}f}"
+    return text if _current["lang"] == "en" else text.replace(".", ",")
+
+
+def choose(environ: Mapping[str, str], content: Path | None = None) -> str:
+    """The language a command speaks, from the environment and the site's default language."""
+    named = environ.get("NCP_LANGUAGE", "").strip()
+    if named:
+        return _from_locale(named) or "en"
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "").split(":")[0].strip()
+        if value:
+            return _from_locale(value) or _site_language(content) or "en"
+    return _site_language(content) or "en"
+
+
+def use_for_command(content: Path | None = None) -> None:
+    use(choose(os.environ, content))
+
+
+def _from_locale(value: str) -> str | None:
+    """nb, nn or en for a locale name; None for one naming no language (C, POSIX)."""
+    code = re.split(r"[_.@-]", value, maxsplit=1)[0].lower()
+    if code in ("", "c", "posix"):
+        return None
+    return {"nb": "nb", "no": "nb", "nn": "nn"}.get(code, "en")
+
+
+def _site_language(content: Path | None) -> str | None:
+    """The site's default language when it is Norwegian; read only inside the content folder."""
+    if content is None:
+        return None
+    site = content / "site.yaml"
+    try:
+        if not site.resolve().is_relative_to(content.resolve()):
+            return None
+        with site.open(encoding="utf-8", errors="replace") as source:
+            head = source.read(_SITE_READ_LIMIT)
+    except OSError:
+        return None
+    found = _SITE_DEFAULT.search(head)
+    code = found.group(1) if found else None
+    return code if code in ("nb", "nn") else None
+
+
+def _filled(text: str, english: str, fields: Mapping[str, object]) -> Said:
+    """`text` with its fields; a translation that names a field wrongly falls back to English."""
+    try:
+        return Said(text.format_map(fields))
+    except (KeyError, IndexError, ValueError):
+        return Said(english.format_map(fields))
+
+
+@cache
+def _translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalog of `lang`, read from its `.po` source the first time it is used."""
+    path = CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.is_file():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # only a command that speaks pays for Babel
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
