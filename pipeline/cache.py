@@ -87,13 +87,25 @@ def remembered(path: Path, parts: list[str], compute: Callable[[], Any]) -> Any:
     pandoc's parse and citeproc cost a tenth of a second or more a document; an
     unchanged document need not pay it again.
     """
-    digest = key(parts)
+    kept = recalled(path, parts)
+    if kept is not None:
+        return kept
+    value = compute()
+    keep(path, parts, value)
+    return value
+
+
+def recalled(path: Path, parts: list[str]) -> Any | None:
+    """The JSON value kept in `path` for these `parts`; None when there is none."""
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept.get("key") == digest:
+        if kept.get("key") == key(parts):
             return kept["value"]
     except (OSError, ValueError, AttributeError):
         pass
-    value = compute()
-    write_atomically(path, json.dumps({"key": digest, "value": value}))
-    return value
+    return None
+
+
+def keep(path: Path, parts: list[str], value: Any) -> None:
+    """Keep `value` in `path` for what `recalled` asks with the same `parts`."""
+    write_atomically(path, json.dumps({"key": key(parts), "value": value}))

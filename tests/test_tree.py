@@ -147,6 +147,25 @@ def test_walk_replaces_splices_and_keeps_children_first() -> None:
     assert seen == ["Str", "Space", "Str", "Para"]
 
 
+def test_walk_shows_the_action_only_the_kinds_it_asks_for() -> None:
+    seen: list[str] = []
+    walk([para("one two")], lambda element: seen.append(element["t"]), {"Space", "Para"})
+    assert seen == ["Space", "Para"]
+
+
+def test_walk_keeps_what_no_action_changed_as_the_same_object() -> None:
+    untouched, touched = para("one two"), para("three")
+    blocks = [untouched, touched]
+
+    def action(element: Element) -> Element | None:
+        return {"t": "Str", "c": "3"} if element.get("c") == "three" else None
+
+    new = walk(blocks, action)
+    assert new is not blocks and new[0] is untouched and new[1] is not touched
+    assert touched == para("three")  # the original is left as it was
+    assert walk(blocks, lambda element: None) is blocks
+
+
 def test_stringify_reads_text_quotes_and_code_and_leaves_out_notes_and_raw() -> None:
     ast = pandoc.parse_markdown("One 'two' \"three\" `four`^[a note]\n\nFive\n")
     assert stringify(ast["blocks"]) == "One \u2018two\u2019 \u201cthree\u201d four Five"

@@ -74,6 +74,6 @@ def structure(document: Document) -> Counter[str]:
         elif kind == "Figure":
             counts["figures"] += 1
 
-    walk(document.ast["blocks"], count)
+    walk(document.ast["blocks"], count, {"Header", "Table", "Figure"})
     return counts
 

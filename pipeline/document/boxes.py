@@ -41,7 +41,7 @@ def _each_box(ast: Ast, gettext: Callable[[str], str],
         title = attributes(element).get("title") or gettext(DEFAULT_TITLES[kind])
         return make(kind, title, children(element))
 
-    return {**ast, "blocks": walk(ast["blocks"], box)}
+    return {**ast, "blocks": walk(ast["blocks"], box, {"Div"})}
 
 
 def _title(title: str, attr: Attr) -> Element:

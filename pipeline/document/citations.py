@@ -62,7 +62,7 @@ def _cited(blocks: list[Element]) -> list[str]:
         if element["t"] == "Cite":
             cited.extend(citation_ids(element))
 
-    walk(blocks, collect)
+    walk(blocks, collect, {"Cite"})
     return cited
 
 

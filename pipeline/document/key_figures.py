@@ -80,7 +80,7 @@ def _each_group(ast: Ast, make: Callable[[list[KeyFigure]], Element | Splice]) -
             return None
         return make(figures(children(element)))
 
-    return {**ast, "blocks": walk(ast["blocks"], group)}
+    return {**ast, "blocks": walk(ast["blocks"], group, {"Div"})}
 
 
 def for_html(ast: Ast) -> Ast:

@@ -84,7 +84,7 @@ def apply_fig_alt(ast: Ast) -> Ast:
             return None
         return with_children(without_attribute(element, "fig-alt"), [{"t": "Str", "c": alt}])
 
-    return {**ast, "blocks": walk(ast["blocks"], image)}
+    return {**ast, "blocks": walk(ast["blocks"], image, {"Image"})}
 
 
 def shift_chapter_headings(ast: Ast, by: int) -> Ast:
@@ -110,7 +110,7 @@ def _shifted(blocks: list[Element], by: int) -> list[Element]:
             return None
         return with_heading_level(element, min(heading_level(element) + by, 6))
 
-    return walk(blocks, shift)
+    return walk(blocks, shift, {"Header"})
 
 
 def headings(ast: Ast, max_level: int = 2) -> list[tuple[int, str, str]]:
@@ -122,7 +122,7 @@ def headings(ast: Ast, max_level: int = 2) -> list[tuple[int, str, str]]:
             found.append((heading_level(element), identifier(element),
                           stringify(children(element))))
 
-    walk(ast["blocks"], collect)
+    walk(ast["blocks"], collect, {"Header"})
     return found
 
 
@@ -137,6 +137,6 @@ def swap_image_suffix(ast: Ast, old: str, new: str) -> Ast:
             return with_url(element, str(sibling))
         return None
 
-    return {**ast, "blocks": walk(ast["blocks"], swap)}
+    return {**ast, "blocks": walk(ast["blocks"], swap, {"Image"})}
 
 

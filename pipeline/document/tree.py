@@ -45,42 +45,57 @@ class Splice(list):
 _BRANCHES = (list, dict)  # what a tree holds beside text and numbers
 
 
-def walk(node: Any, action: Action) -> Any:
-    """Apply `action` to every element, children first; return the new tree."""
+def walk(node: Any, action: Action, kinds: Container[str] | None = None) -> Any:
+    """Apply `action` to every element, children first; return the new tree.
+
+    With `kinds`, the action sees only elements of those types (its answer for any
+    other would be None). A part of the tree no action changed is the same object in
+    the new tree, so a walk that changes little copies little.
+    """
     if isinstance(node, list):
-        return _walk_list(node, action)
+        return _walk_list(node, action, kinds)
     if not isinstance(node, dict):
         return node
     if "t" not in node:
-        return {key: walk(value, action) for key, value in node.items()}
-    return _walk_element(node, action)
+        new = {key: walk(value, action, kinds) for key, value in node.items()}
+        return node if all(new[key] is node[key] for key in node) else new
+    return _walk_element(node, action, kinds)
 
 
-def _walk_list(items: list[Any], action: Action) -> list[Any]:
+def _walk_list(items: list[Any], action: Action, kinds: Container[str] | None) -> list[Any]:
     out: list[Any] = []
+    changed = False
     for item in items:
         kind = type(item)
         if kind is dict and "t" in item:
-            new = _walk_element(item, action)
+            new = _walk_element(item, action, kinds)
         elif isinstance(item, _BRANCHES):
-            new = walk(item, action)
+            new = walk(item, action, kinds)
         else:  # text or a number: most of a tree's leaves, passed without a call
             out.append(item)
             continue
         if type(new) is Splice:
             out.extend(new)
+            changed = True
         else:
             out.append(new)
-    return out
+            changed = changed or new is not item
+    return out if changed else items
 
 
-def _walk_element(element: Element, action: Action) -> Any:
+def _walk_element(element: Element, action: Action, kinds: Container[str] | None) -> Any:
     contents = element.get("c")
     kind = type(contents)
     if kind is list:
-        element = {**element, "c": _walk_list(contents, action)}
+        new = _walk_list(contents, action, kinds)
     elif isinstance(contents, _BRANCHES):  # a Str's text is no tree: most elements are Str
-        element = {**element, "c": walk(contents, action)}
+        new = walk(contents, action, kinds)
+    else:
+        new = contents
+    if new is not contents:
+        element = {**element, "c": new}
+    if kinds is not None and element["t"] not in kinds:
+        return element
     replacement = action(element)
     return element if replacement is None else replacement
 

@@ -93,7 +93,7 @@ def publication_links(ast: pandoc.Ast, lang: str) -> pandoc.Ast:
             return None
         return link(make_attr(), children(element), f"../{slug}/{slug}-{lang}.html")
 
-    return {**ast, "blocks": walk(ast["blocks"], to_link)}
+    return {**ast, "blocks": walk(ast["blocks"], to_link, {"Span"})}
 
 
 def version_links(document: Document) -> dict[str, object]:
@@ -142,7 +142,7 @@ def narrow_pictures(ast: pandoc.Ast, build: Path) -> pandoc.Ast:
                   f'srcset="data:image/svg+xml;base64,{data}">')
         return Splice([raw_inline("html", source), element, raw_inline("html", "</picture>")])
 
-    return {**ast, "blocks": walk(ast["blocks"], picture)}
+    return {**ast, "blocks": walk(ast["blocks"], picture, {"Image"})}
 
 
 def scrollable_figures(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.Ast:
@@ -168,7 +168,7 @@ def scrollable_figures(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc
                                        and block["c"][:1] == images else block
                                        for block in children(element)])
 
-    return {**ast, "blocks": walk(ast["blocks"], figure)}
+    return {**ast, "blocks": walk(ast["blocks"], figure, {"Figure"})}
 
 
 def scrollable_tables(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.Ast:
@@ -184,7 +184,7 @@ def scrollable_tables(ast: pandoc.Ast, gettext: Callable[[str], str]) -> pandoc.
                          pairs=[("role", "region"), ("tabindex", "0"), ("aria-label", label)])
         return div(attr, [element])
 
-    return {**ast, "blocks": walk(ast["blocks"], wrap)}
+    return {**ast, "blocks": walk(ast["blocks"], wrap, {"Table"})}
 
 
 def _body_rows(table: Element) -> int:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline import cache
 from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.layout import HEADING_SIZES
 from pipeline.document.prepared import Document, metadata, with_metadata
@@ -81,7 +82,18 @@ def typst_source(document: Document, variables: tuple[str, ...] = ()) -> bytes:
 def compile_pdf(source: Path, target: Path, document: Document) -> None:
     """Compile, then once more for each page break that splits a hyphenated word, with
     that word kept whole: Typst breaks lines before pages, so it cannot see such a split.
-    The organisation's name is kept whole from the start."""
+    The organisation's name is kept whole from the start.
+
+    The words a document ended with are kept in the build folder under the key of all
+    it is made from: a document made from the same parts compiles to the same pages, so
+    it is compiled once, with them, and not read again.
+    """
+    memo = source.with_suffix(".whole-words.json")
+    parts = [document.made_from, cache.file_hash(source), "words kept whole"]
+    known = cache.recalled(memo, parts)
+    if known is not None:
+        target.write_bytes(_compiled(source, document, known))
+        return
     whole = [_literal(document.organisation)]  # the organisation's name, never hyphenated
     pdf = _compiled(source, document, whole)
     for _ in range(MAX_PASSES - 1):
@@ -91,6 +103,7 @@ def compile_pdf(source: Path, target: Path, document: Document) -> None:
         whole += split
         pdf = _compiled(source, document, whole)
     target.write_bytes(pdf)
+    cache.keep(memo, parts, whole)
 
 
 def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:

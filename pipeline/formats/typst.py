@@ -51,7 +51,7 @@ def typst_images(ast: Ast, path: Callable[[str], str]) -> Ast:
             args.append(f"width: {width}")
         return raw_inline("typst", "#image(" + ", ".join(args) + ")")
 
-    return {**ast, "blocks": walk(ast["blocks"], image)}
+    return {**ast, "blocks": walk(ast["blocks"], image, {"Image"})}
 
 
 def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
@@ -63,7 +63,7 @@ def wrap_divs_for_typst(ast: Ast, classes: frozenset[str]) -> Ast:
         return Splice([raw_block("typst", f"#{name}["), *children(element),
                        raw_block("typst", "]")])
 
-    return {**ast, "blocks": walk(ast["blocks"], wrap)}
+    return {**ast, "blocks": walk(ast["blocks"], wrap, {"Div"})}
 
 
 def kept_with(ast: Ast, following: str, name: str) -> Ast:
@@ -100,7 +100,7 @@ def typst_literal_numbers(ast: Ast) -> Ast:
         match = _ENUM_MARKER.match(element["c"])
         return raw_inline("typst", match.group(1) + "\\.") if match else None
 
-    return {**ast, "blocks": walk(ast["blocks"], number)}
+    return {**ast, "blocks": walk(ast["blocks"], number, {"Str"})}
 
 
 def headings_without_runts(ast: Ast) -> Ast:
@@ -117,7 +117,7 @@ def headings_without_runts(ast: Ast) -> Ast:
         return with_children(element, [*inlines[:last], {"t": "Str", "c": "\u00a0"},
                                         *inlines[last + 1:]])
 
-    return {**ast, "blocks": walk(ast["blocks"], kept)}
+    return {**ast, "blocks": walk(ast["blocks"], kept, {"Header"})}
 
 
 def typst_equations(ast: Ast) -> Ast:
@@ -137,7 +137,7 @@ def typst_equations(ast: Ast) -> Ast:
             raw_inline("typst", ");"),
         ])
 
-    return {**ast, "blocks": walk(ast["blocks"], equation)}
+    return {**ast, "blocks": walk(ast["blocks"], equation, {"Math"})}
 
 
 def typst_languages(ast: Ast) -> Ast:
@@ -166,7 +166,7 @@ def typst_languages(ast: Ast) -> Ast:
         return Splice([raw_block("typst", f"#[#set text({args})"),
                        *(children(rest) if plain else [rest]), raw_block("typst", "]")])
 
-    return {**ast, "blocks": walk(ast["blocks"], language)}
+    return {**ast, "blocks": walk(ast["blocks"], language, {"Span", "Div"})}
 
 
 def _typst_length(value: str | None) -> str | None:

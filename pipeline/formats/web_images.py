@@ -54,7 +54,7 @@ def web_sized(ast: pandoc.Ast, folder: Path) -> pandoc.Ast:
         pairs = [pair for pair in attribute_pairs(element) if pair[0] != "srcset"]
         return with_attributes(with_url(element, str(one)), [*pairs, ("srcset", srcset)])
 
-    return {**ast, "blocks": walk(ast["blocks"], image)}
+    return {**ast, "blocks": walk(ast["blocks"], image, {"Image"})}
 
 
 def _scaled(source: Path, width: int, folder: Path, quality: int) -> Path:

@@ -223,7 +223,7 @@ def style_divs_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
             return None
         return with_attributes(element, [*attribute_pairs(element), ("custom-style", styles[name])])
 
-    return {**ast, "blocks": walk(ast["blocks"], style)}
+    return {**ast, "blocks": walk(ast["blocks"], style, {"Div"})}
 
 
 def regional_language_tags(ast: Ast) -> Ast:
@@ -237,7 +237,7 @@ def regional_language_tags(ast: Ast) -> Ast:
         return with_attributes(element, [(key, language_tag(value) if key == "lang" else value)
                                          for key, value in pairs])
 
-    return {**ast, "blocks": walk(ast["blocks"], tag)}
+    return {**ast, "blocks": walk(ast["blocks"], tag, {"Span", "Div"})}
 
 
 def style_tables_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
@@ -249,4 +249,4 @@ def style_tables_for_docx(ast: Ast, styles: dict[str, str]) -> Ast:
             with_attributes(block, [*attribute_pairs(block), ("custom-style", styles[name])])
             if block["t"] == "Table" else block for block in children(element)])
 
-    return {**ast, "blocks": walk(ast["blocks"], style)}
+    return {**ast, "blocks": walk(ast["blocks"], style, {"Div"})}
