@@ -17,8 +17,10 @@ own file and line, never as a traceback.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import functools
 import re
 import sys
 import time
@@ -353,10 +355,27 @@ def _writing_line(pieces: Any, template: jinja2.Template) -> tuple[int, bool]:
     while generator is not None:
         frame = generator.gi_frame
         if frame is not None and frame.f_code is template.root_render_func.__code__:
-            return (template.get_corresponding_lineno(frame.f_lineno),
-                    generator.gi_yieldfrom is None)
+            return _chapter_line(template, frame.f_lineno), generator.gi_yieldfrom is None
         generator = generator.gi_yieldfrom
     return 1, False
+
+
+def _chapter_line(template: jinja2.Template, code_line: int) -> int:
+    """The chapter line that the compiled template's `code_line` comes from.
+
+    What Jinja's `get_corresponding_lineno` answers, without reading the template's
+    line table anew for each of the thousands of pieces a long chapter writes.
+    """
+    code_lines, chapter_lines = _line_table(template)
+    at = bisect.bisect_right(code_lines, code_line)
+    return chapter_lines[at - 1] if at else 1
+
+
+@functools.lru_cache(maxsize=256)
+def _line_table(template: jinja2.Template) -> tuple[list[int], list[int]]:
+    """The compiled template's code lines, rising, each with the chapter line it renders."""
+    pairs = sorted(template.debug_info, key=lambda pair: pair[1])  # stable, as Jinja reads it
+    return [code for _, code in pairs], [chapter for chapter, _ in pairs]
 
 
 def environment(chapter_folder: Path, content_root: Path,
