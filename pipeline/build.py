@@ -42,6 +42,7 @@ from pipeline.document.transforms import (
 from pipeline.formats import READ_AS, WRITERS, file_name, with_variants
 from pipeline.formats.html import web_font_cache
 from pipeline.kinds import KINDS
+from pipeline.messages import tr
 from pipeline.problems import BuildError, ContentError, Position, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
 from pipeline.publish.index_page import write_index
@@ -122,8 +123,9 @@ def build(request: Request, problems: Problems | None = None,
                       key=_expected_seconds, reverse=True)
         if not jobs:
             problems.error(Position(request.content / "publications"),
-                           "nothing to build: no publication, language and format matches "
-                           "this selection", "you can build " + _selectable(content))
+                           tr("nothing to build: no publication, language and format matches "
+                              "this selection"),
+                           tr("you can build {choices}", choices=_selectable(content)))
             raise ContentError(problems)
         progress.writing(len(jobs))
         with staged_run(request.output) as staging:
@@ -179,8 +181,9 @@ def select(content: Content, request: Request, problems: Problems) -> list[Publi
     for slug in request.slugs:
         if slug not in content.publications:
             problems.error(Position(content.root / "publications" / slug),
-                           f"there is no publication '{slug}'",
-                           "publications: " + ", ".join(sorted(content.publications)))
+                           tr("there is no publication '{slug}'", slug=slug),
+                           tr("publications: {names}",
+                              names=", ".join(sorted(content.publications))))
         else:
             chosen.append(content.publications[slug])
     for publication in content.publications.values():
@@ -191,8 +194,9 @@ def select(content: Content, request: Request, problems: Problems) -> list[Publi
     for publication in chosen:
         if publication.kind not in KINDS:
             problems.error(Position(publication.folder / "publication.yaml"),
-                           f"publications of kind '{publication.kind}' cannot be built yet",
-                           "kinds that build: " + ", ".join(KINDS))
+                           tr("publications of kind '{kind}' cannot be built yet",
+                              kind=publication.kind),
+                           tr("kinds that build: {kinds}", kinds=", ".join(KINDS)))
     return [p for p in chosen if p.kind in KINDS]
 
 
@@ -238,9 +242,10 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
                                lambda: pandoc.parse_markdown(source))
     except pandoc.PandocError as error:
         for where in _unreadable_chapters(source, content.root) or [publication.folder]:
-            problems.error(Position(where), f"pandoc could not read this text: {error}",
-                           "look for lists or quotes nested very deep, or a paragraph with "
-                           "very many brackets [ ] or < signs")
+            problems.error(Position(where), tr("pandoc could not read this text: {error}",
+                                               error=error),
+                           tr("look for lists or quotes nested very deep, or a paragraph with "
+                              "very many brackets [ ] or < signs"))
         return None
     ast = shift_chapter_headings(ast, layout.shift_headings)
     numbers = crossref.number(ast, layout.number_sections, localizer.gettext)
@@ -262,7 +267,7 @@ def prepare(content: Content, publication: Publication, lang: str, build_root: P
                              localizer.gettext("References")))
         except pandoc.PandocError as error:
             problems.error(Position(publication.bibliography),
-                           f"the citations could not be resolved: {error}")
+                           tr("the citations could not be resolved: {error}", error=error))
             return None
     document = describe(content, publication, localizer, ast, layout, work_dir, figures)
     if "pdf" in publication.formats:  # a browser or Word finds a font for any character
@@ -329,17 +334,19 @@ def chapter_file(publication: Publication, lang: str, chapter: str, root: Path,
         return None  # reported where publication.yaml lists it
     where = Position(publication.folder / "publication.yaml")
     if not publication.draft:
-        problems.error(where, f"chapter '{lang}/{chapter}' does not exist, so the {lang} "
-                       "version cannot be built",
-                       f"write {publication.slug}/{lang}/{chapter}; or set 'draft: true' to "
-                       f"build it with the {fallback} chapter, marked as a draft; "
-                       f"'--lang {fallback}' builds without it")
+        problems.error(where, tr("chapter '{lang}/{chapter}' does not exist, so the {lang} "
+                                 "version cannot be built", lang=lang, chapter=chapter),
+                       tr("write {slug}/{lang}/{chapter}; or set 'draft: true' to build it "
+                          "with the {fallback} chapter, marked as a draft; '--lang {fallback}' "
+                          "builds without it", slug=publication.slug, lang=lang,
+                          chapter=chapter, fallback=fallback))
         return None
     substitute = resolve_inside(publication.folder / fallback, chapter, root)
     if substitute is None or not substitute.is_file():
         return None  # reported where publication.yaml lists it for the fallback
-    problems.warning(where, f"chapter '{lang}/{chapter}' is not written yet: the {lang} "
-                     f"draft shows the {fallback} chapter in its place")
+    problems.warning(where, tr("chapter '{lang}/{chapter}' is not written yet: the {lang} "
+                               "draft shows the {fallback} chapter in its place",
+                               lang=lang, chapter=chapter, fallback=fallback))
     return substitute, fallback
 
 
@@ -373,13 +380,16 @@ def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: 
     try:
         WRITERS[fmt](document, staged)
     except BuildError as error:
-        problems.error(where, f"{target.name} could not be written: {error}")
+        problems.error(where, tr("{name} could not be written: {error}", name=target.name,
+                                 error=error))
         return None
     found = leaks(staged, READ_AS.get(fmt, fmt), gate.secrets)
     for secret in found:
-        problems.error(Position(secret.source), f"{slug}/{target.name} holds the confidential "
-                       f"{secret.field} of this file, so no output of this build was kept",
-                       "remove it from the chapter or data that printed it")
+        problems.error(Position(secret.source),
+                       tr("{path} holds the confidential {field} of this file, so no output "
+                          "of this build was kept", path=f"{slug}/{target.name}",
+                          field=secret.field),
+                       tr("remove it from the chapter or data that printed it"))
     if found:
         return None
     staging.keep(target)

@@ -149,7 +149,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Board, Path]]:
 def test_pages_are_served_on_this_machine_only_with_the_script_added(server) -> None:
     address, board, page = server
     assert address.startswith("http://127.0.0.1:")
-    board.publish([])
+    board.publish([], "")
     with urlopen(address + "/") as response:  # `/` leads to the page previewed
         served = response.read().decode("utf-8")
     assert served.startswith("<!DOCTYPE html><html><body><p>Tekst</p><script data-version=\"1\">")
@@ -164,9 +164,9 @@ def test_the_event_stream_tells_each_build(server) -> None:
     address, board, _ = server
     with urlopen(address + "/_ncp/events", timeout=10) as stream:
         assert json.loads(stream.readline().removeprefix(b"data: ")) == \
-            {"version": 0, "problems": []}
+            {"version": 0, "heading": "", "problems": []}
         stream.readline()
-        board.publish([{"severity": "error", "text": "nb/tall.md:3: error: …"}])
+        board.publish([{"severity": "error", "text": "nb/tall.md:3: error: …"}], "1 feil")
         state = json.loads(stream.readline().removeprefix(b"data: "))
-    assert state == {"version": 1, "problems": [{"severity": "error",
-                                                 "text": "nb/tall.md:3: error: …"}]}
+    assert state == {"version": 1, "heading": "1 feil",
+                     "problems": [{"severity": "error", "text": "nb/tall.md:3: error: …"}]}

@@ -8,6 +8,7 @@ from typing import cast
 
 from pipeline.content.model import Content, Publication
 from pipeline.document.layout import Layout
+from pipeline.messages import tr
 from pipeline.problems import Problems
 from pipeline.render import labels
 from pipeline.render.charts import BarChart, draw
@@ -48,7 +49,8 @@ def context(content: Content, publication: Publication, localizer: Localizer, ch
 
     def chart(name: str) -> Markdown:
         if name not in charts_by_name:
-            raise ValueError(f"no chart named '{name}' (charts: {', '.join(charts_by_name)})")
+            raise ValueError(tr("no chart named '{name}' (charts: {charts})", name=name,
+                                charts=", ".join(charts_by_name)))
         return draw(charts_by_name[name](), content.brand, localizer, charts)
 
     names["chart"] = chart

@@ -3,8 +3,9 @@
 Each HTML page is served with a small script added before `</body>` (the file
 on disk is left as built). The script listens to `/_ncp/events`, a stream of
 server-sent events that carries the state of the latest build: its number and
-its problems. The page reloads after a build that succeeded and lays the
-problems over itself after one that failed.
+its problems, and the heading the page shows above them (in the writer's
+language: the script holds no words). The page reloads after a build that
+succeeded and lays the problems over itself after one that failed.
 """
 
 from __future__ import annotations
@@ -13,20 +14,28 @@ import json
 import threading
 from dataclasses import dataclass, field
 from functools import partial
+from html import escape
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipeline.messages import language, tr
 from pipeline.resources import TEMPLATES
 
 HOST = "127.0.0.1"  # the preview is for the writer at this machine only
 EVENTS = "/_ncp/events"
 KEEP_ALIVE = 15.0  # seconds between comments on a quiet stream, to notice a closed page
 SCRIPT = (TEMPLATES / "preview" / "reload.js").read_text(encoding="utf-8")
-WAITING = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<title>Preview</title></head><body><main><h1>Nothing built yet</h1>"
-           "<p>The page appears here once the content builds.</p></main></body></html>")
+
+
+def waiting_page() -> str:
+    """The home page before a first build succeeded, in the writer's language."""
+    title, heading = escape(tr("Preview")), escape(tr("Nothing built yet"))
+    text = escape(tr("The page appears here once the content builds."))
+    return (f'<!DOCTYPE html><html lang="{language()}"><head><meta charset="utf-8">'
+            f"<title>{title}</title></head><body><main><h1>{heading}</h1>"
+            f"<p>{text}</p></main></body></html>")
 
 
 @dataclass
@@ -35,18 +44,21 @@ class Board:
 
     version: int = 0
     problems: list[dict[str, object]] = field(default_factory=list)
+    heading: str = ""  # what the page says above the problems
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, problems: list[dict[str, object]]) -> None:
+    def publish(self, problems: list[dict[str, object]], heading: str) -> None:
         with self.changed:
             self.version += 1
             self.problems = problems
+            self.heading = heading
             self.changed.notify_all()
 
     def snapshot(self) -> tuple[int, str]:
         """The latest build's number, and its state as the page reads it."""
         with self.changed:
-            state = {"version": self.version, "problems": self.problems}
+            state = {"version": self.version, "heading": self.heading,
+                     "problems": self.problems}
             return self.version, json.dumps(state)
 
     def wait_after(self, seen: int, timeout: float) -> bool:
@@ -80,7 +92,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if not file.is_file() and not waits:
             self.send_error(HTTPStatus.NOT_FOUND)
             return
-        html = file.read_bytes() if file.is_file() else WAITING.encode("utf-8")
+        html = file.read_bytes() if file.is_file() else waiting_page().encode("utf-8")
         version, _ = self.board.snapshot()
         script = f'<script data-version="{version}">{SCRIPT}</script>'.encode()
         at = html.lower().rfind(b"</body")  # the last one closes the page

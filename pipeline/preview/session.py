@@ -18,6 +18,7 @@ import watchfiles
 
 from pipeline import cache
 from pipeline.build import Request, build
+from pipeline.messages import decimal, tr, tr_n
 from pipeline.preview.server import HOST, Board, serve
 from pipeline.problems import BuildError, ContentError, Position, Problem, Problems
 from pipeline.publish.folders import marking
@@ -32,8 +33,9 @@ def preview(request: Request, port: int, say: Callable[[str], None]) -> None:
         _build_and_tell(request, board, say, [])
     server = serve(request.output, board, port, home(request))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    say(f"preview at http://{HOST}:{server.server_address[1]}{home(request)} "
-        f"(watching {request.content} and the templates; Ctrl-C stops)")
+    say(tr("preview at {address} (watching {content} and the templates; Ctrl-C stops)",
+           address=f"http://{HOST}:{server.server_address[1]}{home(request)}",
+           content=request.content))
     try:
         for changes in watchfiles.watch(request.content, TEMPLATES, raise_interrupt=False):
             changed = sorted({Path(path) for _, path in changes})
@@ -59,12 +61,23 @@ def _build_and_tell(request: Request, board: Board, say: Callable[[str], None],
     start = time.perf_counter()
     problems = _built(request)
     board.publish([{"severity": problem.severity, "text": problem.format(request.content)}
-                   for problem in sorted(problems.items, key=_order)])
+                   for problem in sorted(problems.items, key=_order)], _heading(problems))
     names = ", ".join(path.name for path in changed)
-    outcome = "failed" if problems.errors else "built"
-    say(f"{outcome} in {time.perf_counter() - start:.2f} s" + (f" ({names})" if names else ""))
+    seconds = decimal(time.perf_counter() - start, 2)
+    outcome = tr("failed in {seconds} s", seconds=seconds) if problems.errors \
+        else tr("built in {seconds} s", seconds=seconds)
+    say(outcome + (f" ({names})" if names else ""))
     if problems.items:
         say(problems.format(request.content))
+
+
+def _heading(problems: Problems) -> str:
+    """What the page says above the problems of a build."""
+    if problems.errors:
+        return tr_n("{count} error: the page shows the last build that succeeded",
+                    "{count} errors: the page shows the last build that succeeded",
+                    len(problems.errors))
+    return tr_n("{count} warning", "{count} warnings", len(problems.items))
 
 
 def _built(request: Request) -> Problems:
@@ -75,11 +88,13 @@ def _built(request: Request) -> Problems:
     except ContentError:
         pass  # its problems are ours already
     except BuildError as error:
-        problems.error(Position(request.content), f"the page could not be written: {error}")
+        problems.error(Position(request.content),
+                       tr("the page could not be written: {error}", error=error))
     except Exception as error:  # a fault of the pipeline, not of the content: say it, go on
         traceback.print_exc()
-        problems.error(Position(request.content), f"the preview failed: {error!r}",
-                       "the terminal shows where; please report it")
+        problems.error(Position(request.content), tr("the preview failed: {error}",
+                                                     error=repr(error)),
+                       tr("the terminal shows where; please report it"))
     return problems
 
 

@@ -13,6 +13,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.messages import tr
+
 MARKER = ".made-by-ncp-pipeline"
 NOTE = ("The NCP publishing pipeline made this folder; 'make clean' (python -m pipeline "
         "clean) may delete it with all it holds.\n")
@@ -53,8 +55,8 @@ def clean(folders: list[Path]) -> list[Path]:
 
 def _refusal(folder: Path) -> str | None:
     if folder.is_symlink():
-        return f"{folder} is a symbolic link, not a folder the pipeline made"
+        return tr("{folder} is a symbolic link, not a folder the pipeline made", folder=folder)
     if folder.exists() and not (folder / MARKER).is_file():
-        return (f"{folder} was not made by the pipeline (it holds no {MARKER} file), so it "
-                "is left as it is")
+        return tr("{folder} was not made by the pipeline (it holds no {marker} file), so it "
+                  "is left as it is", folder=folder, marker=MARKER)
     return None

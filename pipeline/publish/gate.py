@@ -58,6 +58,7 @@ from lxml import etree
 
 from pipeline.content.model import Case
 from pipeline.formats.pdf_layout import PDFIUM_LOCK
+from pipeline.messages import tr
 
 SHORT = 10  # a secret with fewer letters and digits than this is matched as a whole token
 LONG = 60  # a secret longer than this is matched by its sentences too
@@ -93,12 +94,14 @@ def secrets(cases: list[Case]) -> list[Secret]:
 def _case_secrets(case: Case) -> Iterator[Secret]:
     for role, party in (("submitter", case.submitter), ("enterprise", case.enterprise)):
         if party.confidential:
-            yield Secret(party.name or "", case.path, f"{role}.name (confidential party)")
+            yield Secret(party.name or "", case.path,
+                         tr("{field} (confidential party)", field=f"{role}.name"))
     if not case.public:
-        yield Secret(case.id or "", case.path, "id (case not public)")
+        yield Secret(case.id or "", case.path, tr("{field} (case not public)", field="id"))
         for name, text in (("title", case.title), ("summary", case.summary)):
             for lang, value in (text or {}).items():
-                yield Secret(value or "", case.path, f"{name}.{lang} (case not public)")
+                yield Secret(value or "", case.path,
+                             tr("{field} (case not public)", field=f"{name}.{lang}"))
     if case.notes:
         yield Secret(case.notes, case.path, "notes")
 

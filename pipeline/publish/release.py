@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.content.model import Content
 from pipeline.files import atomic_target
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 from pipeline.publish.content_version import built_on, content_commit
 from pipeline.publish.manifest import Entry, describe_files, write_checksums, write_manifest
@@ -40,8 +41,9 @@ def refuse_unfinished(content: Content, problems: Problems) -> None:
         if publication.draft:
             source = publication.folder / "publication.yaml"
             problems.error(Position(source, _line_of(source, re.compile(r"^draft:"))),
-                           f"'{publication.slug}' is a draft, so it cannot be released",
-                           "remove 'draft: true' when the publication is finished")
+                           tr("'{slug}' is a draft, so it cannot be released",
+                              slug=publication.slug),
+                           tr("remove 'draft: true' when the publication is finished"))
     for path in sorted(content.root.rglob("*")):
         if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file() \
                 or any(part.startswith(".") for part in path.relative_to(content.root).parts):
@@ -49,9 +51,9 @@ def refuse_unfinished(content: Content, problems: Problems) -> None:
         for number, line in enumerate(_lines(path), start=1):
             if found := PLACEHOLDER.search(line):
                 problems.error(Position(path, number, found.start() + 1),
-                               f"placeholder '{found.group()}' left in the content, so it "
-                               "cannot be released",
-                               "write the real text or contact detail, or remove the line")
+                               tr("placeholder '{placeholder}' left in the content, so it "
+                                  "cannot be released", placeholder=found.group()),
+                               tr("write the real text or contact detail, or remove the line"))
 
 
 def _lines(path: Path) -> list[str]:

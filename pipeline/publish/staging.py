@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.messages import tr
+
 STAGING_PREFIX = ".ncp-staging-"
 
 
@@ -48,8 +50,8 @@ def locked(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"another build is using {folder}; waiting for it to finish",
-                  file=sys.stderr)
+            print(tr("another build is using {folder}; waiting for it to finish",
+                     folder=folder), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:

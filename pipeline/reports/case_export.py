@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.checks.folder import load_content
 from pipeline.content.model import Content
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 from pipeline.publish.gate import leaks_in_text, secrets
 from pipeline.render.localizer import Localizer
@@ -77,7 +78,8 @@ def export_cases(root: Path, year: int, fmt: str, problems: Problems) -> str:
     found = leaks_in_text([text], secrets(content.cases))
     if found:
         for secret in found:
-            problems.error(Position(secret.source), f"the export holds the confidential "
-                           f"{secret.field} of this file, so it was not written")
+            problems.error(Position(secret.source),
+                           tr("the export holds the confidential {field} of this file, so it "
+                              "was not written", field=secret.field))
         raise LeakError(", ".join(s.field for s in found))
     return text

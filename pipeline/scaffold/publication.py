@@ -11,6 +11,7 @@ import yaml
 from pipeline.content.shapes import PUBLICATION
 from pipeline.content.vocabulary import STATEMENT_STEPS
 from pipeline.content.yamlfile import load_yaml
+from pipeline.messages import tr
 from pipeline.problems import Problems
 from pipeline.render.markdown_text import escape_markup
 from pipeline.scaffold.yamltext import append_to_list, commented
@@ -43,17 +44,18 @@ def new_publication(content: Path, kind: str, slug: str, languages: list[str],
                     today: dt.date, title: str | None = None) -> Path:
     """Create publications/<slug>/ with a commented publication.yaml and a first chapter."""
     if kind == "hearing-response":
-        raise ScaffoldError("a hearing response starts with 'ncp new hearing', which fills "
-                            "in its letter")
+        raise ScaffoldError(tr("a hearing response starts with 'ncp new hearing', which "
+                               "fills in its letter"))
     if kind in STATEMENT_STEPS:
-        raise ScaffoldError(f"a {kind} starts with 'ncp new statement CASE --kind {kind}', "
-                            "which fills in its frame from the case")
+        raise ScaffoldError(tr("a publication of kind '{kind}' starts with 'ncp new statement "
+                               "CASE --kind {kind}', which fills in its frame from the case",
+                               kind=kind))
     if not SLUG.fullmatch(slug):
-        raise ScaffoldError(f"'{slug}' is not a folder name: use lower-case letters, digits "
-                            "and hyphens, such as arsrapport-2026")
+        raise ScaffoldError(tr("'{slug}' is not a folder name: use lower-case letters, digits "
+                               "and hyphens, such as arsrapport-2026", slug=slug))
     folder = content / "publications" / slug
     if folder.exists():
-        raise ScaffoldError(f"{folder} exists already")
+        raise ScaffoldError(tr("{path} exists already", path=folder))
     languages = languages or [_default_language(content)]
     first = languages[0]
     values: dict[str, object] = {
@@ -88,20 +90,22 @@ def new_chapter(content: Path, slug: str, name: str, title: str | None = None) -
     """Add chapter `name` to the publication's list and write it in each of its languages."""
     name = name if name.endswith(".md") else f"{name}.md"
     if not CHAPTER.fullmatch(name):
-        raise ScaffoldError(f"'{name}' is not a chapter file name: use lower-case letters, "
-                            "digits and hyphens, such as metode.md")
+        raise ScaffoldError(tr("'{name}' is not a chapter file name: use lower-case letters, "
+                               "digits and hyphens, such as metode.md", name=name))
     path = content / "publications" / slug / "publication.yaml"
     problems = Problems()
     data = load_yaml(path, problems) if path.is_file() else None
     if not isinstance(data, dict):
-        raise ScaffoldError(f"there is no readable publication '{slug}'"
-                            + (f": {problems.errors[0].message}" if problems.errors else ""))
+        raise ScaffoldError(
+            tr("there is no readable publication '{slug}': {reason}", slug=slug,
+               reason=problems.errors[0].message) if problems.errors
+            else tr("there is no readable publication '{slug}'", slug=slug))
     if name in (data.get("chapters") or []):
-        raise ScaffoldError(f"{slug} lists {name} already")
+        raise ScaffoldError(tr("{slug} lists {name} already", slug=slug, name=name))
     languages = data.get("languages") or [_default_language(content)]
     targets = [path.parent / lang / name for lang in languages]
     if existing := [str(target) for target in targets if target.exists()]:
-        raise ScaffoldError(f"{', '.join(existing)} exists already")
+        raise ScaffoldError(tr("{path} exists already", path=", ".join(existing)))
     for lang, target in zip(languages, targets, strict=True):
         _write_chapter(target, lang, title)
     text = path.read_text(encoding="utf-8")

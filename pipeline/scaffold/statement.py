@@ -15,6 +15,7 @@ from pathlib import Path
 from pipeline.content.shapes import PUBLICATION
 from pipeline.content.vocabulary import STATEMENT_STEPS
 from pipeline.content.yamlfile import load_yaml
+from pipeline.messages import tr
 from pipeline.problems import Problems
 from pipeline.scaffold.publication import ScaffoldError
 from pipeline.scaffold.yamltext import commented
@@ -80,16 +81,18 @@ def new_statement(content: Path, case_id: str, kind: str, today: dt.date) -> Pat
     """Create publications/<slug>/ for a statement of `kind` on case `case_id`."""
     case = _case(content, case_id)
     if case.get("public") is not True:
-        raise ScaffoldError(f"the case '{case_id}' is not public: set 'public: true' in "
-                            f"cases/{case_id}.yaml once a statement on it may be published")
+        raise ScaffoldError(tr("the case '{case}' is not public: set 'public: true' in "
+                               "{path} once a statement on it may be published",
+                               case=case_id, path=f"cases/{case_id}.yaml"))
     step = next((s for s in case.get("timeline") or []
                  if isinstance(s, dict) and s.get("step") == STATEMENT_STEPS[kind]), None)
     if step is None:
-        raise ScaffoldError(f"the case '{case_id}' has no '{STATEMENT_STEPS[kind]}' step yet: "
-                            "add it, with its decision or outcome, to the case first")
+        raise ScaffoldError(tr("the case '{case}' has no '{step}' step yet: add it, with its "
+                               "decision or outcome, to the case first",
+                               case=case_id, step=STATEMENT_STEPS[kind]))
     folder = content / "publications" / f"{SLUG[kind]}-{case_id}"
     if folder.exists():
-        raise ScaffoldError(f"{folder} exists already")
+        raise ScaffoldError(tr("{path} exists already", path=folder))
     titles = case.get("title") if isinstance(case.get("title"), dict) else {}
     languages = [lang for lang in PREFIX[kind] if lang in titles] or ["nb"]
     values: dict[str, object] = {
@@ -126,6 +129,8 @@ def _case(content: Path, case_id: str) -> dict:
     problems = Problems()
     data = load_yaml(path, problems) if path.is_file() else None
     if not isinstance(data, dict):
-        raise ScaffoldError(f"there is no readable case '{case_id}' in cases/"
-                            + (f": {problems.errors[0].message}" if problems.errors else ""))
+        raise ScaffoldError(
+            tr("there is no readable case '{case}' in cases/: {reason}", case=case_id,
+               reason=problems.errors[0].message) if problems.errors
+            else tr("there is no readable case '{case}' in cases/", case=case_id))
     return data

@@ -11,7 +11,7 @@
       location.reload();
       return;
     }
-    show(state.problems, errors.length);
+    show(state.problems, errors.length, state.heading);
   };
 
   // Styled in full here (`all: initial`): the page's own styles must not reach the box.
@@ -21,7 +21,7 @@
   const WARNINGS = BOX + "right:1rem;bottom:1rem;max-width:min(40rem,90vw);max-height:40vh;" +
     "padding:.75rem;background:#fff8e1;color:#1b1b1b;border:2px solid #7a5d00;";
 
-  function show(problems, errors) {
+  function show(problems, errors, said) {
     document.getElementById("ncp-preview-problems")?.remove();
     if (problems.length === 0) return;
     const box = document.createElement(errors ? "div" : "details");
@@ -31,9 +31,7 @@
     const heading = document.createElement(errors ? "strong" : "summary");
     heading.style.cssText = "all:initial;font:inherit;font-weight:bold;color:inherit;" +
       "margin-bottom:1rem;" + (errors ? "display:block" : "display:list-item;cursor:pointer");
-    heading.textContent = errors
-      ? `${errors} error(s): the page shows the last build that succeeded`
-      : `${problems.length} warning(s)`;
+    heading.textContent = said;  // in the writer's language, from the catalog
     box.append(heading);
     for (const problem of problems) {
       const item = document.createElement("pre");
