@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -43,7 +45,7 @@ from pipeline.formats import READ_AS, WRITERS, file_name, with_variants
 from pipeline.formats.html import web_font_cache
 from pipeline.kinds import KINDS
 from pipeline.messages import tr
-from pipeline.problems import BuildError, ContentError, Position, Problems
+from pipeline.problems import BuildError, ContentError, Position, Problem, Problems
 from pipeline.publish.gate import Secret, leaks, secrets
 from pipeline.publish.index_page import write_index
 from pipeline.publish.mirror import expected_outputs, mirror
@@ -63,6 +65,9 @@ class Request:
     languages: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
     force: bool = False  # write every output, even those that are up to date
+    # Write in processes of their own, one a core (a process that serves, as the preview
+    # does, writes in threads: it is not forked).
+    processes: bool = True
 
 
 @dataclass
@@ -129,19 +134,10 @@ def build(request: Request, problems: Problems | None = None,
             raise ContentError(problems)
         progress.writing(len(jobs))
         with staged_run(request.output) as staging:
-
-            def write_and_report(document: Document, fmt: str) -> Built | None:
-                item = write(document, fmt, staging, gate, problems, request.force)
-                if item is not None:
-                    progress.written(item)
-                return item
-
-            # pandoc and Typst work outside Python's lock: two cores write two files at once.
-            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                results = list(pool.map(lambda job: write_and_report(*job), jobs))
+            built = _write_all(jobs, Writing(staging, gate, request.force), problems, progress,
+                               request.processes)
             if problems.errors:
                 raise ContentError(problems)
-        built = [item for item in results if item is not None]
         for item in built:
             if item.stamp is not None:
                 item.stamp.write_text(item.key)
@@ -365,32 +361,129 @@ class Gate:
 
 def write(document: Document, fmt: str, staging: Staging, gate: Gate, problems: Problems,
           force: bool = False) -> Built | None:
-    """Write one output into the staging folder; None (with problems) when it may not be kept."""
-    slug = document.publication.slug
-    target = staging.root / slug / file_name(document.stem, fmt)
-    stamp = document.work_dir / f"{document.stem}.{fmt}.key"
-    start = time.perf_counter()
-    # SOURCE_DATE_EPOCH dates the DOCX's zip entries.
-    current = cache.key([document.made_from, fmt, gate.digest,
-                         os.environ.get("SOURCE_DATE_EPOCH", "")])
-    if not force and cache.is_fresh([target], stamp, current):
-        return Built(target, time.perf_counter() - start, fresh=True)
-    staged = staging.path(target)
-    where = Position(document.publication.folder / "publication.yaml")
+    """Write one output into the staging folder, to be moved into place with the others;
+    None (with problems) when it may not be kept."""
+    writing = Writing(staging, gate, force)
+    item = writing.fresh(document, fmt) or writing.written(document, fmt, problems)
+    if item is not None and not item.fresh:
+        staging.keep(item.path)
+    return item
+
+
+@dataclass
+class Writing:
+    """What every output of a build is written with: where, under which gate, how."""
+
+    staging: Staging
+    gate: Gate
+    force: bool
+
+    def target(self, document: Document, fmt: str) -> Path:
+        return self.staging.root / document.publication.slug / file_name(document.stem, fmt)
+
+    def key(self, document: Document, fmt: str) -> str:
+        # SOURCE_DATE_EPOCH dates the DOCX's zip entries.
+        return cache.key([document.made_from, fmt, self.gate.digest,
+                          os.environ.get("SOURCE_DATE_EPOCH", "")])
+
+    def fresh(self, document: Document, fmt: str) -> Built | None:
+        """The output, when it is up to date and need not be written again."""
+        target = self.target(document, fmt)
+        stamp = document.work_dir / f"{document.stem}.{fmt}.key"
+        if self.force or not cache.is_fresh([target], stamp, self.key(document, fmt)):
+            return None
+        return Built(target, 0.0, fresh=True)
+
+    def written(self, document: Document, fmt: str, problems: Problems) -> Built | None:
+        """Write the output into the staging folder; None (with problems) when it may not
+        be kept: a tool refused it, or the gate found a confidential string in it."""
+        target = self.target(document, fmt)
+        start = time.perf_counter()
+        staged = self.staging.path(target)
+        where = Position(document.publication.folder / "publication.yaml")
+        try:
+            WRITERS[fmt](document, staged)
+        except BuildError as error:
+            problems.error(where, tr("{name} could not be written: {error}", name=target.name,
+                                     error=error))
+            return None
+        found = leaks(staged, READ_AS.get(fmt, fmt), self.gate.secrets)
+        slug = document.publication.slug
+        for secret in found:
+            problems.error(Position(secret.source),
+                           tr("{path} holds the confidential {field} of this file, so no "
+                              "output of this build was kept", path=f"{slug}/{target.name}",
+                              field=secret.field),
+                           tr("remove it from the chapter or data that printed it"))
+        if found:
+            return None
+        return Built(target, time.perf_counter() - start,
+                     stamp=document.work_dir / f"{document.stem}.{fmt}.key",
+                     key=self.key(document, fmt))
+
+
+def _write_all(jobs: list[tuple[Document, str]], writing: Writing, problems: Problems,
+               progress: Progress, processes: bool) -> list[Built]:
+    """Every output of `jobs`, those up to date told at once, the others as they finish."""
+    results: dict[int, Built] = {}
+    stale = []
+    for index, (document, fmt) in enumerate(jobs):
+        if item := writing.fresh(document, fmt):
+            results[index] = item
+            progress.written(item)
+        else:
+            stale.append(index)
+    for index, item, said in _written_in_parallel(jobs, stale, writing, processes):
+        problems.items.extend(said)
+        if item is not None:
+            writing.staging.keep(item.path)
+            results[index] = item
+            progress.written(item)
+    return [results[index] for index in sorted(results)]
+
+
+# The jobs of the build that forks the writers' processes: they inherit it, not a copy sent.
+_FORKED: dict[str, object] = {}
+
+
+def _written_in_parallel(jobs: list[tuple[Document, str]], indexes: list[int],
+                         writing: Writing, processes: bool
+                         ) -> Iterator[tuple[int, Built | None, list[Problem]]]:
+    """(index, output or None, its problems) for each job of `indexes`, as each finishes.
+
+    pandoc and Typst run outside Python's lock, but our own work on each tree does not:
+    forked processes, one a core, write in parallel what threads would take turns at.
+    A single job is written here, without a process to start.
+    """
+    workers = min(len(indexes), os.cpu_count() or 1)
+    if workers <= 1:
+        yield from (_write_one(jobs, writing, index) for index in indexes)
+        return
+    for document in {id(d): d for d, _ in jobs}.values():
+        document.made_from  # noqa: B018 -- computed once, here, not in every process
+    writing.gate.digest  # noqa: B018
+    if processes:
+        _FORKED.update(jobs=jobs, writing=writing)
+        pool: Executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(
+            "fork"))
+        submit = functools.partial(pool.submit, _write_forked)
+    else:
+        pool = ThreadPoolExecutor(workers)
+        submit = functools.partial(pool.submit, _write_one, jobs, writing)
     try:
-        WRITERS[fmt](document, staged)
-    except BuildError as error:
-        problems.error(where, tr("{name} could not be written: {error}", name=target.name,
-                                 error=error))
-        return None
-    found = leaks(staged, READ_AS.get(fmt, fmt), gate.secrets)
-    for secret in found:
-        problems.error(Position(secret.source),
-                       tr("{path} holds the confidential {field} of this file, so no output "
-                          "of this build was kept", path=f"{slug}/{target.name}",
-                          field=secret.field),
-                       tr("remove it from the chapter or data that printed it"))
-    if found:
-        return None
-    staging.keep(target)
-    return Built(target, time.perf_counter() - start, stamp=stamp, key=current)
+        with pool:
+            for future in as_completed([submit(index) for index in indexes]):
+                yield future.result()
+    finally:
+        _FORKED.clear()
+
+
+def _write_one(jobs: list[tuple[Document, str]], writing: Writing,
+               index: int) -> tuple[int, Built | None, list[Problem]]:
+    problems = Problems()
+    document, fmt = jobs[index]
+    return index, writing.written(document, fmt, problems), problems.items
+
+
+def _write_forked(index: int) -> tuple[int, Built | None, list[Problem]]:
+    return _write_one(_FORKED["jobs"], _FORKED["writing"], index)  # type: ignore[arg-type]

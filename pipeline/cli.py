@@ -120,7 +120,7 @@ def preview_command(publication: str | None, languages: tuple[str, ...], content
 
     request = Request(content, folder / "site", folder / "build",
                       [publication] if publication else [], languages=list(languages),
-                      formats=["html"])
+                      formats=["html"], processes=False)  # a server is not forked
     preview(request, port, click.echo)
 
 

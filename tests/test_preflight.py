@@ -216,6 +216,7 @@ def test_a_typst_compile_past_its_memory_is_stopped(tmp_path: Path,
     source = tmp_path / "bomb.typ"
     source.write_text("#let x = range(300000000).map(i => (i, i))\n#x.len()\n")
     document = SimpleNamespace(date=dt.date(2025, 1, 1), work_dir=tmp_path, organisation="NCP",
+                               made_from="a document never compiled before",
                                brand=SimpleNamespace(font_dirs=[]))
     with pytest.raises(pdf_format.TypstError, match=r"Typst needed more than 1 GB of "
                        r"memory to lay out bomb\.typ"):
