@@ -31,6 +31,7 @@ from pipeline.document.tree import (
     walk,
     with_url,
 )
+from pipeline.messages import Said, tr
 from pipeline.problems import Problems
 
 
@@ -56,7 +57,7 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path], plac
                 _check_link(places.seen(source, ("Link", url)), url, seen, allowed, problems)
             if (wrong := key_figures.shape_problem(element)) is not None:
                 problems.error(locate(source, key_figures.CLASS), wrong,
-                               "see 'Key figures' in docs/chapters.md")
+                               tr("see 'Key figures' in docs/chapters.md"))
             if kind != "Image":
                 return None
             return _check_image(places.seen(source, ("Image", target_of(element).url)),
@@ -96,17 +97,26 @@ class _Seen:
         for occurrence, target in self.links:
             if target[1:] not in self.ids:
                 close = difflib.get_close_matches(target[1:], sorted(self.ids), n=1)
-                hint = f"did you mean '#{close[0]}'?" if close else \
-                    "give the heading an id: # Title {#the-id}"
-                problems.error(self.places.of(occurrence, target), f"the link '{target}' "
-                               "points to no heading or figure of this publication", hint)
+                hint = tr("did you mean '{name}'?", name=f"#{close[0]}") if close else \
+                    tr("give the heading an id: {example}", example=_heading_with_id())
+                problems.error(self.places.of(occurrence, target),
+                               tr("the link '{target}' points to no heading or figure of this "
+                                  "publication", target=target), hint)
         previous = 0
         for occurrence, level, text in self.headings:
             if level > previous + 1 and occurrence is not None:
-                problems.error(self.places.of(occurrence, text), f"the heading '{text}' skips "
-                               f"from level {previous} to {level}",
-                               f"make it level {previous + 1} ({'#' * (previous + 1)})")
+                problems.error(self.places.of(occurrence, text),
+                               tr("the heading '{text}' skips from level {previous} to {level}",
+                                  text=text, previous=previous, level=level),
+                               tr("make it level {level} ({marks})", level=previous + 1,
+                                  marks="#" * (previous + 1)))
             previous = level
+
+
+def _heading_with_id() -> str:
+    """A heading with an id, as a writer gives one: '# Title {#the-id}'."""
+    title, anchor = tr("Title"), tr("the-id")
+    return f"# {title} {{#{anchor}}}"
 
 
 # Attributes a writer may give an element; any other (onclick, style, srcset, href) could
@@ -119,9 +129,10 @@ def _check_attributes(source: Path, element: Element, places: Places,
     for key, _value in attribute_pairs(element):
         occurrence = places.seen(source, ("attribute", key))
         if key not in CHAPTER_ATTRIBUTES:
-            problems.error(places.of(occurrence, f"{key}="), f"the attribute '{key}' is not "
-                           "allowed in a chapter", "attributes a chapter may give: "
-                           + ", ".join(CHAPTER_ATTRIBUTES))
+            problems.error(places.of(occurrence, f"{key}="),
+                           tr("the attribute '{key}' is not allowed in a chapter", key=key),
+                           tr("attributes a chapter may give: {attributes}",
+                              attributes=", ".join(CHAPTER_ATTRIBUTES)))
 
 
 def _check_image(occurrence: Occurrence, element: Element, places: Places,
@@ -130,8 +141,10 @@ def _check_image(occurrence: Occurrence, element: Element, places: Places,
     url = target_of(element).url
     alt = attributes(element).get("fig-alt") or stringify(children(element))
     if not alt:
-        problems.error(places.of(occurrence, url), f"the image '{url}' has no alt text",
-                       "describe the picture: ![what it shows](" + url + ")")
+        shows = tr("what it shows")
+        problems.error(places.of(occurrence, url), tr("the image '{path}' has no alt text",
+                                                      path=url),
+                       tr("describe the picture: {example}", example=f"![{shows}]({url})"))
     path = _check_file(occurrence, places, url, "image", allowed, problems)
     return with_url(element, str(path or url))
 
@@ -140,9 +153,10 @@ def _check_link(occurrence: Occurrence, target: str, seen: _Seen, allowed: list[
                 problems: Problems) -> None:
     """A link goes to the web, an e-mail address, a telephone, a heading or a content file."""
     if (wrong := link_problem(target)) is not None:
-        problems.error(seen.places.of(occurrence, target), f"the link '{target}' {wrong}",
-                       "link to a web page (https://…), an e-mail address (mailto:…), a "
-                       "telephone number (tel:…) or a heading (#id)")
+        problems.error(seen.places.of(occurrence, target),
+                       tr("the link '{target}' {problem}", target=target, problem=wrong),
+                       tr("link to a web page (https://…), an e-mail address (mailto:…), a "
+                          "telephone number (tel:…) or a heading (#id)"))
     elif target.startswith("#"):
         seen.links.append((occurrence, target))
     elif scheme(target) is None:
@@ -151,21 +165,29 @@ def _check_link(occurrence: Occurrence, target: str, seen: _Seen, allowed: list[
 
 def _check_file(occurrence: Occurrence, places: Places, url: str, noun: str,
                 allowed: list[Path], problems: Problems) -> Path | None:
-    def error(message: str, hint: str | None = None) -> None:
+    """The content file an image or a link (`noun`) points to, or None after its error."""
+    image = noun == "image"
+
+    def error(message: Said, hint: Said | None = None) -> None:
         problems.error(places.of(occurrence, url), message, hint)
 
     if scheme(url) is not None or "\x00" in url:
-        error(f"the {noun} '{url}' is not a file of the content folder",
-              "save the file under assets/ and point to it")
+        error(tr("the image '{path}' is not a file of the content folder", path=url) if image
+              else tr("the link '{path}' is not a file of the content folder", path=url),
+              tr("save the file under assets/ and point to it"))
         return None
     path = resolve_inside(occurrence.source.parent, url.split("#")[0], *allowed)
     if path is None:
-        error(f"the {noun} '{url}' lies outside the content folder")
+        error(tr("the image '{path}' lies outside the content folder", path=url) if image
+              else tr("the link '{path}' lies outside the content folder", path=url))
         return None
     if not path.is_file():
-        error(f"the {noun} '{url}' does not exist", "paths are relative to the chapter's own file")
+        error(tr("the image '{path}' does not exist", path=url) if image
+              else tr("the link '{path}' does not exist", path=url),
+              tr("paths are relative to the chapter's own file"))
         return None
-    if noun == "image" and (wrong := image_problem(path)) is not None:
-        error(f"the image '{url}' {wrong}", "save it again as PNG, JPEG or SVG")
+    if image and (wrong := image_problem(path)) is not None:
+        error(tr("the image '{path}' {problem}", path=url, problem=wrong),
+              tr("save it again as PNG, JPEG or SVG"))
         return None
     return path

@@ -17,6 +17,7 @@ from pipeline.document.pandoc import Ast
 from pipeline.document.positions import Occurrence, Places
 from pipeline.document.transforms import chapter_source
 from pipeline.document.tree import children, elements, literal_text
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 
 _MARK = "ncpformula"
@@ -39,14 +40,16 @@ def check_formulas(ast: Ast, content_root: Path, places: Places, problems: Probl
     try:
         output = pandoc.write({**ast, "meta": {}, "blocks": probe}, "typst", ["--wrap=none"])
     except pandoc.PandocError as error:
-        problems.error(Position(found[0].source), f"the formulas could not be converted: {error}")
+        problems.error(Position(found[0].source),
+                       tr("the formulas could not be converted: {error}", error=error))
         return
     pieces = re.split(_MARK + r"(\d+)", output.decode("utf-8"))
     for index, written in zip(pieces[1::2], pieces[2::2], strict=True):
         if not written.strip().startswith("$"):
             occurrence = found[int(index)]
             tex = occurrence.key[1]
-            problems.error(places.of(occurrence, tex), f"the formula '{tex}' is not TeX math "
-                           "that can be converted",
-                           "check its commands and braces; write a dollar sign that is not "
-                           "math as \\$")
+            problems.error(places.of(occurrence, tex),
+                           tr("the formula '{tex}' is not TeX math that can be converted",
+                              tex=tex),
+                           tr("check its commands and braces; write a dollar sign that is not "
+                              "math as {escaped}", escaped="\\$"))

@@ -18,6 +18,7 @@ from pipeline.content.characters import describe, needs_glyph
 from pipeline.document.prepared import Document
 from pipeline.document.transforms import locate
 from pipeline.document.tree import elements
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 from pipeline.render.source_map import DocumentMap
 
@@ -75,11 +76,15 @@ def check_glyphs(document: Document, markdown: str, lines: DocumentMap, content_
         if (where, character) in reported:
             continue
         reported.add((where, character))
-        times = counts[character]
-        more = f", {times} times in this publication" if times > 1 else ""
-        problems.error(where, f"the character {describe(character)} is in none of the PDF's "
-                       f"fonts{more}", "leave it out or write it in words; the PDF's fonts ("
-                       + ", ".join(fonts.families) + ") do not have it")
+        times, named = counts[character], describe(character)
+        problems.error(where,
+                       tr("the character {character} is in none of the PDF's fonts, {count} "
+                          "times in this publication", character=named, count=times)
+                       if times > 1 else
+                       tr("the character {character} is in none of the PDF's fonts",
+                          character=named),
+                       tr("leave it out or write it in words; the PDF's fonts ({fonts}) do not "
+                          "have it", fonts=", ".join(fonts.families)))
 
 
 def _origin(character: str, markdown: str, lines: DocumentMap,

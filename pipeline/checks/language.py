@@ -16,10 +16,11 @@ from babel import Locale
 
 from pipeline.checks.plain_language import NOTHING, Readability, Sentence, readability, sentences
 from pipeline.checks.prose import WORD, Word, chapter_prose, field_words, words
-from pipeline.checks.spelling import INSTALL_HINT, Speller, available
+from pipeline.checks.spelling import Speller, available, install_hint
 from pipeline.content.loader import inside_or_reported
 from pipeline.content.model import Content, Publication, Text
 from pipeline.content.textfile import read_text
+from pipeline.messages import Said, tr
 from pipeline.problems import Position, Problems
 from pipeline.render.localizer import BABEL_LOCALES
 
@@ -31,7 +32,7 @@ def check_language(content: Content, problems: Problems) -> None:
     languages = [lang for lang in content.site.languages if lang in BABEL_LOCALES]
     spelling = available(languages)
     if not spelling:
-        problems.note(Position(content.root), "spelling was not checked", INSTALL_HINT)
+        problems.note(Position(content.root), tr("spelling was not checked"), install_hint())
     known = word_list(content.root, problems) | names_in_data(content)
     spellers = {lang: Speller(lang, known) for lang in languages}
     limit = content.site.sentence_limit
@@ -47,12 +48,13 @@ def check_language(content: Content, problems: Problems) -> None:
         _check_field(text, spellers if spelling else {}, limit, quote, sources, problems)
 
 
-def _too_long(sentence: Sentence, limit: int) -> str:
-    return (f"a sentence of {sentence.words} words (the limit is {limit}): "
-            f"'{sentence.opening} …'")
+def _too_long(sentence: Sentence, limit: int) -> Said:
+    return tr("a sentence of {count} words (the limit is {limit}): '{opening} …'",
+              count=sentence.words, limit=limit, opening=sentence.opening)
 
 
-_SHORTER = "split it: a sentence a reader takes in at once has under 25 words"
+def _shorter() -> Said:
+    return tr("split it: a sentence a reader takes in at once has under 25 words")
 
 
 def _spell(found: Iterable[Word], speller: Speller, path: Path, problems: Problems,
@@ -60,15 +62,29 @@ def _spell(found: Iterable[Word], speller: Speller, path: Path, problems: Proble
     for word in found:
         verdict = speller.verdict(word.text)
         if verdict is not None:
-            hint = ("did you mean " + ", ".join(f"'{s}'" for s in verdict.suggestions) + "?"
-                    if verdict.suggestions else None)
             problems.warning(Position(path, word.line, word.column), verdict.message,
-                             _hint(hint), quote)
+                             _hint(verdict.suggestions), quote)
 
 
-def _hint(suggestion: str | None) -> str:
-    also = f"a true name or term goes in the content's {WORD_LIST}"
-    return f"{suggestion} ({also})" if suggestion else also
+def _hint(suggestions: tuple[str, ...]) -> Said:
+    """The words to write instead, if any, and where a true name or term goes.
+
+    A whole sentence for each number of suggestions (at most three), so that each reads
+    right in every language.
+    """
+    file = WORD_LIST
+    if not suggestions:
+        return tr("a true name or term goes in the content's {file}", file=file)
+    first, *others = suggestions
+    if not others:
+        return tr("did you mean '{first}'? (a true name or term goes in the content's {file})",
+                  first=first, file=file)
+    if len(others) == 1:
+        return tr("did you mean '{first}' or '{second}'? (a true name or term goes in the "
+                  "content's {file})", first=first, second=others[0], file=file)
+    return tr("did you mean '{first}', '{second}' or '{third}'? (a true name or term goes in "
+              "the content's {file})", first=first, second=others[0], third=others[1],
+              file=file)
 
 
 def _check_field(text: Text, spellers: dict[str, Speller], limit: int, quote: bool,
@@ -96,7 +112,7 @@ def _warn_of_long_sentences(prose: str, found: list[Word], limit: int, where: Po
         if sentence.words > limit:
             at = found[sentence.index] if sentence.index < len(found) else None
             position = Position(where.path, at.line, at.column) if at else where
-            problems.warning(position, _too_long(sentence, limit), _SHORTER, quote)
+            problems.warning(position, _too_long(sentence, limit), _shorter(), quote)
 
 
 def _offset(source: str, line: int, column: int) -> int:

@@ -15,14 +15,22 @@ from pathlib import Path
 
 from pipeline.content.model import Case, Content, Text
 from pipeline.content.textfile import LARGEST_FILE
+from pipeline.messages import Said, tr
 from pipeline.problems import Position, Problems
 
 # A run of this many words of a case's notes in a chapter line is taken as a quotation:
 # short enough to catch a quoted sentence broken over lines, long enough to rarely be chance.
 QUOTED_WORDS = 6
-NOTES_HINT = ("good-offices content is confidential under the OECD Procedural Guidance: "
-              "write what the parties agreed to publish, not the case file's notes")
-HINT = "write around it (\"klageren\", \"selskapet\"): the build refuses an output that holds it"
+
+
+def _notes_hint() -> Said:
+    return tr("good-offices content is confidential under the OECD Procedural Guidance: write "
+              "what the parties agreed to publish, not the case file's notes")
+
+
+def _hint() -> Said:
+    return tr("write around it (\"klageren\", \"selskapet\"): the build refuses an output "
+              "that holds it")
 
 
 def check_mentions(content: Content, problems: Problems) -> None:
@@ -39,8 +47,9 @@ def check_mentions(content: Content, problems: Problems) -> None:
                 if where.line and where.column is None else where
             for field, case in parties:
                 # The line is not shown: it holds the name, and reports end up in logs.
-                problems.warning(at, f"the confidential {field} of cases/{case.path.name} "
-                                 "appears in this text", HINT, quote=False)
+                problems.warning(at, tr("the confidential {field} of {file} appears in this "
+                                        "text", field=field, file=f"cases/{case.path.name}"),
+                                 _hint(), quote=False)
 
 
 def check_quoted_notes(content: Content, problems: Problems) -> None:
@@ -53,8 +62,9 @@ def check_quoted_notes(content: Content, problems: Problems) -> None:
         for start in range(len(words) - QUOTED_WORDS + 1):
             case = runs.get(tuple(words[start:start + QUOTED_WORDS]))
             if case is not None:
-                problems.warning(where, f"this line quotes the internal notes of "
-                                 f"cases/{case.path.name}", NOTES_HINT, quote=False)
+                problems.warning(where, tr("this line quotes the internal notes of {file}",
+                                           file=f"cases/{case.path.name}"),
+                                 _notes_hint(), quote=False)
                 break
 
 

@@ -17,11 +17,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.checks.written_standards import other_form
+from pipeline.messages import Said, tr
 
 DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
-INSTALL_HINT = ("install the dictionaries to check spelling: apt-get install hunspell-no "
-                "hunspell-en-gb libenchant-2-2 (and pyenchant, from requirements.txt)")
-STANDARD_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
+INSTALL_COMMAND = "apt-get install hunspell-no hunspell-en-gb libenchant-2-2"
+NORWEGIAN = ("nb", "nn")
 SUGGESTIONS = 3
 SUGGESTING_SECONDS = 1.0  # per language and run: later unknown words get no suggestions
 COMPOUND_PART = 4  # letters: the least part of a compound (COMPOUNDMIN of nb_NO and nn_NO)
@@ -55,9 +55,14 @@ def available(languages: Iterable[str]) -> bool:
     return all(dictionary(lang) is not None for lang in languages)
 
 
+def install_hint() -> Said:
+    return tr("install the dictionaries to check spelling: {command} (and pyenchant, from "
+              "{file})", command=INSTALL_COMMAND, file="requirements.txt")
+
+
 @dataclass(frozen=True)
 class Verdict:
-    message: str
+    message: Said
     suggestions: tuple[str, ...]
 
 
@@ -121,7 +126,7 @@ class Speller:
         ("urfolkssamfunnene", "aktsemdsvurderingar"); each part is held to Hunspell's
         least compound part for them, four letters.
         """
-        if self.lang not in STANDARD_NAMES:
+        if self.lang not in NORWEGIAN:
             return False
         for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
             head, tail = word[:cut], word[cut:]
@@ -144,8 +149,9 @@ class Speller:
             forms = other_form(word, self.lang == "nn", lambda w: _accepts(self.lang, w))
             own = [s for s in _suggestions_within(self.budget, self.lang, word)
                    if not _accepts(other, s)]
-            return Verdict(f"{STANDARD_NAMES[other]} form in {STANDARD_NAMES[self.lang]} "
-                           f"text: '{word}'",
+            return Verdict(tr("bokmål form in nynorsk text: '{word}'", word=word)
+                           if self.lang == "nn" else
+                           tr("nynorsk form in bokmål text: '{word}'", word=word),
                            tuple(dict.fromkeys([*forms, *own]))[:SUGGESTIONS])
-        return Verdict(f"unknown word '{word}'",
+        return Verdict(tr("unknown word '{word}'", word=word),
                        _suggestions_within(self.budget, self.lang, word))

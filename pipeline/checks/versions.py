@@ -12,6 +12,7 @@ from itertools import groupby
 
 from pipeline.document.prepared import Document
 from pipeline.document.tree import Element, heading_level, walk
+from pipeline.messages import Said, tr, tr_n
 from pipeline.problems import Position, Problems
 
 
@@ -33,16 +34,38 @@ def compare(reference: Document, other: Document, problems: Problems) -> None:
     ours, theirs = structure(reference), structure(other)
     for part in sorted(set(ours) | set(theirs)):
         if ours[part] != theirs[part]:
-            problems.error(where, f"the {other.lang} version has {theirs[part]} {part}, "
-                           f"the {reference.lang} version {ours[part]}",
-                           "language versions must have the same structure")
+            problems.error(where, _differs(part, other.lang, theirs[part], reference.lang,
+                                           ours[part]),
+                           tr("language versions must have the same structure"))
     for chapter in publication.chapters:
         _compare_figures(reference, other, chapter, problems)
         source = publication.chapter_path(reference.lang, chapter)
         copy = publication.chapter_path(other.lang, chapter)
         if source.is_file() and copy.is_file() and source.read_bytes() == copy.read_bytes():
-            problems.warning(Position(copy, 1), f"{other.lang}/{chapter} is not translated: "
-                             f"it is the same text as {reference.lang}/{chapter}")
+            problems.warning(Position(copy, 1),
+                             tr("{copy} is not translated: it is the same text as {source}",
+                                copy=f"{other.lang}/{chapter}",
+                                source=f"{reference.lang}/{chapter}"))
+
+
+def _differs(part: tuple[str, int], lang: str, count: int, reference: str,
+             expected: int) -> Said:
+    """That the `lang` version has `count` of `part` where the `reference` version has
+    `expected`."""
+    kind, level = part
+    if kind == "heading":
+        return tr_n("the {lang} version has {count} level-{level} heading, the {reference} "
+                    "version {expected}",
+                    "the {lang} version has {count} level-{level} headings, the {reference} "
+                    "version {expected}", count, lang=lang, level=level, reference=reference,
+                    expected=expected)
+    if kind == "table":
+        return tr_n("the {lang} version has {count} table, the {reference} version {expected}",
+                    "the {lang} version has {count} tables, the {reference} version {expected}",
+                    count, lang=lang, reference=reference, expected=expected)
+    return tr_n("the {lang} version has {count} figure, the {reference} version {expected}",
+                "the {lang} version has {count} figures, the {reference} version {expected}",
+                count, lang=lang, reference=reference, expected=expected)
 
 
 def _compare_figures(reference: Document, other: Document, chapter: str,
@@ -54,25 +77,30 @@ def _compare_figures(reference: Document, other: Document, chapter: str,
     path = other.publication.chapter_path(other.lang, chapter)
     differing = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
                      min(len(ours), len(theirs)))
-    mine = ours[differing] if differing < len(ours) else "nothing"
-    yours = theirs[differing] if differing < len(theirs) else "nothing"
-    problems.error(Position(path), f"{other.lang}/{chapter} inserts other figures than "
-                   f"{reference.lang}/{chapter}: {yours} where {reference.lang} has {mine}",
-                   "use the same {{ … }} expressions, in the same order, in every language")
+    mine = ours[differing] if differing < len(ours) else tr("nothing")
+    yours = theirs[differing] if differing < len(theirs) else tr("nothing")
+    problems.error(Position(path),
+                   tr("{copy} inserts other figures than {source}: {figure} where {lang} has "
+                      "{expected}", copy=f"{other.lang}/{chapter}",
+                      source=f"{reference.lang}/{chapter}", figure=yours, lang=reference.lang,
+                      expected=mine),
+                   tr("use the same {expressions} expressions, in the same order, in every "
+                      "language", expressions="{{ … }}"))
 
 
-def structure(document: Document) -> Counter[str]:
-    """How many headings of each level, tables and figures the document has."""
-    counts: Counter[str] = Counter()
+def structure(document: Document) -> Counter[tuple[str, int]]:
+    """How many headings of each level, tables and figures the document has: by (kind,
+    level), the level 0 but for headings."""
+    counts: Counter[tuple[str, int]] = Counter()
 
     def count(element: Element) -> None:
         kind = element["t"]
         if kind == "Header":
-            counts[f"level-{heading_level(element)} headings"] += 1
+            counts["heading", heading_level(element)] += 1
         elif kind == "Table":
-            counts["tables"] += 1
+            counts["table", 0] += 1
         elif kind == "Figure":
-            counts["figures"] += 1
+            counts["figure", 0] += 1
 
     walk(document.ast["blocks"], count, {"Header", "Table", "Figure"})
     return counts
