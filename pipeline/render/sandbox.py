@@ -373,8 +373,8 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             for part in pieces:
                 size += len(part)
                 if size > RENDERED_CHARACTERS:
-                    raise RenderLimit(tr("the chapter renders to more than {count} characters",
-                                         count=spoken_number(RENDERED_CHARACTERS)))
+                    raise RenderLimit(tr("the chapter renders to more than {number} "
+                                         "characters", number=spoken_number(RENDERED_CHARACTERS)))
                 self.check_time()
                 line, own = _writing_line(pieces, template)
                 source.add(part, line, own and id(part) in constants)
