@@ -313,7 +313,7 @@ MANY_PROBLEMS = [
     "cases/2025-02.yaml:3:11: error: '2025-02-30' is not a date that exists",
     "cases/2025-03.yaml:3:1: error: 'recieved' is not a field of a case",
     "plans/2025.yaml:15:13: error: an activity lacks the field 'text'",
-    "publications/rapport/nb/saker.md:5: error: this {{ … }} gives a list of 1 cases, not text",
+    "publications/rapport/nb/saker.md:5: error: this {{ … }} gives a list of 1 case, not text",
     "publications/rapport/nb/saker.md:7:6: error: the heading 'For dypt' skips from level 1 to 4",
     "publications/rapport/nb/saker.md:9:9: error: the link 'javascript:alert(1)' uses "
     "'javascript:'",

@@ -19,6 +19,7 @@ from pipeline.document.tree import (
     meta_string,
     walk,
 )
+from pipeline.messages import tr
 from pipeline.problems import Problems
 
 
@@ -49,10 +50,10 @@ def check_keys(ast: Ast, bibliography: Path | None, content_root: Path,
         for key in dict.fromkeys(_cited(children(block))):
             if key.split("-", 1)[0].lower() in PREFIXES or key in known:
                 continue
-            hint = "add it to the bibliography" if bibliography else \
-                "name a bibliography in publication.yaml, or write \\@ for a plain @"
-            problems.error(locate(source, "@" + key), f"the citation '@{key}' is not in the "
-                           "bibliography", hint)
+            hint = tr("add it to the bibliography") if bibliography else \
+                tr("name a bibliography in publication.yaml, or write \\@ for a plain @")
+            problems.error(locate(source, "@" + key),
+                           tr("the citation '@{key}' is not in the bibliography", key=key), hint)
 
 
 def _cited(blocks: list[Element]) -> list[str]:

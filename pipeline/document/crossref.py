@@ -28,6 +28,7 @@ from pipeline.document.tree import (
     walk,
     with_children,
 )
+from pipeline.messages import tr
 from pipeline.problems import Problems
 
 PREFIXES = ("sec", "tbl", "fig")
@@ -121,10 +122,10 @@ def _citations_in(source: Path, numbers: dict[str, str], gettext: Callable[[str]
             target = prefix.lower() + key[len(prefix):]
             if target not in numbers:
                 problems.error(locate(source, "@" + key),
-                               f"the cross-reference '@{key}' points "
-                               "to no section, table or figure",
-                               "give the heading, table caption or figure the id {#"
-                               f"{target}}}")
+                               tr("the cross-reference '@{key}' points to no section, table "
+                                  "or figure", key=key),
+                               tr("give the heading, table caption or figure the id {id}",
+                                  id=f"{{#{target}}}"))
                 continue
             word = words[prefix.lower()]
             if prefix[0].isupper() and index == 0:

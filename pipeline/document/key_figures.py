@@ -32,6 +32,7 @@ from pipeline.document.tree import (
     typst_string,
     walk,
 )
+from pipeline.messages import Said, tr
 
 CLASS = "key-figures"
 DOCX_STYLES = {"number": "Key Figure Number", "label": "Key Figure Label"}
@@ -57,20 +58,20 @@ def figures(blocks: list[Element]) -> list[KeyFigure]:
     return found
 
 
-def shape_problem(element: Element) -> str | None:
+def shape_problem(element: Element) -> Said | None:
     """Why a `::: key-figures` div cannot be drawn as tiles, or None when it can: it holds
     definition lists only, each term with one definition of one line (its number)."""
     if div_class(element, {CLASS}) is None:
         return None
     for block in children(element):
         if block["t"] != "DefinitionList":
-            return ("a key-figures block holds only a definition list: each label, then "
-                    "': number' on the next line")
+            return tr("a key-figures block holds only a definition list: each label, then "
+                      "': number' on the next line")
         for term, definitions in block["c"]:
             if len(definitions) != 1 or len(definitions[0]) != 1 \
                     or definitions[0][0]["t"] not in ("Plain", "Para"):
-                return (f"the key figure '{stringify(term)}' needs one number, on one line "
-                        "after ': '")
+                return tr("the key figure '{label}' needs one number, on one line after ': '",
+                          label=stringify(term))
     return None
 
 

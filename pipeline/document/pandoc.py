@@ -16,7 +16,9 @@ from typing import Any
 
 import pypandoc
 
+from pipeline.messages import tr
 from pipeline.problems import BuildError
+from pipeline.render.localizer import spoken_number
 
 # pandoc's Markdown, as writers know it, minus raw HTML and raw TeX: content is
 # text and Markdown only, so nothing a writer types reaches an output as markup.
@@ -48,9 +50,10 @@ def run(args: list[str], stdin: bytes) -> bytes:
         completed = subprocess.run(command, input=stdin, capture_output=True, check=False,
                                    timeout=SECONDS)
     except subprocess.TimeoutExpired as error:
-        raise PandocError(f"pandoc took more than {SECONDS} s") from error
+        raise PandocError(tr("pandoc took more than {seconds} s",
+                             seconds=spoken_number(SECONDS))) from error
     if completed.returncode == HEAP_EXHAUSTED:
-        raise PandocError(f"pandoc needed more than {HEAP_MB} MB of memory")
+        raise PandocError(tr("pandoc needed more than {size} MB of memory", size=HEAP_MB))
     if completed.returncode != 0:
         raise PandocError(completed.stderr.decode("utf-8", errors="replace").strip())
     return completed.stdout
@@ -64,7 +67,7 @@ def parse_markdown(text: str) -> Ast:
     except RecursionError:
         ast = None
     if ast is None or depth(ast["blocks"]) > DEEPEST:
-        raise PandocError("the text nests lists, quotes or emphasis too deeply")
+        raise PandocError(tr("the text nests lists, quotes or emphasis too deeply"))
     return ast
 
 

@@ -13,9 +13,10 @@ last guard, for nesting spread over many lines).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from pipeline.messages import Said, tr
 from pipeline.problems import Problems
 from pipeline.render.source_map import DocumentMap
 
@@ -24,27 +25,30 @@ from pipeline.render.source_map import DocumentMap
 class Mark:
     """An inline mark pandoc pairs by trying every way."""
 
-    name: str  # "… more than {deepest} deep in this paragraph"
+    message: Callable[[int], Said]  # that more than `deepest` are open in a paragraph
     deepest: int
     opening: re.Pattern[str]
     closing: re.Pattern[str]
-    hint: str
+    hint: Callable[[], Said]
 
 
 MARKS = (
-    Mark("brackets [ ] are nested", 5, re.compile(r"\["), re.compile(r"\]"),
-         "close each [ with a ], and write \\[ for a bracket that is text"),
-    Mark("quotation marks are left open", 20,
+    Mark(lambda deepest: tr("brackets [ ] are nested more than {deepest} deep in this "
+                            "paragraph", deepest=deepest),
+         5, re.compile(r"\["), re.compile(r"\]"),
+         lambda: tr("close each [ with a ], and write \\[ for a bracket that is text")),
+    Mark(lambda deepest: tr("quotation marks are left open more than {deepest} deep in "
+                            "this paragraph", deepest=deepest),
+         20,
          re.compile(r"(?:^|(?<=[\s(\[{]))['\"](?=\S)"),
          re.compile(r"(?<=\S)['\"](?=$|[\s.,;:!?)\]}])"),
-         "close each quotation, and write \\' or \\\" for a mark that is text"),
+         lambda: tr("close each quotation, and write \\' or \\\" for a mark that is text")),
 )
 
 # Blocks one line may open: a quote, or a list item, and the space after it.
 DEEPEST_BLOCKS = 20
 _BLOCK_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))+")
 _RULE = re.compile(r" {0,3}([-*_])( *\1){2,} *$")
-BLOCKS_HINT = "write it flatter: a list in a list in a list is as deep as a reader follows"
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _ESCAPED = re.compile(r"\\.")
@@ -64,7 +68,7 @@ def check_marks(markdown: str, lines: DocumentMap, problems: Problems) -> bool:
     return not reported
 
 
-def _overflows(markdown: str) -> Iterator[tuple[int, int, str, str]]:
+def _overflows(markdown: str) -> Iterator[tuple[int, int, Said, Said]]:
     """(line, column, message, hint) where a line opens too many blocks, or a paragraph
     first opens more of a mark than its limit."""
     fence = ""
@@ -80,15 +84,16 @@ def _overflows(markdown: str) -> Iterator[tuple[int, int, str, str]]:
             depths = dict.fromkeys(MARKS, 0)  # a paragraph ends
             continue
         if _blocks_opened(line) > DEEPEST_BLOCKS:
-            yield (number, 1, f"lists or quotes are nested more than {DEEPEST_BLOCKS} deep on "
-                   "this line", BLOCKS_HINT)
+            yield (number, 1, tr("lists or quotes are nested more than {deepest} deep on this "
+                                 "line", deepest=DEEPEST_BLOCKS),
+                   tr("write it flatter: a list in a list in a list is as deep as a reader "
+                      "follows"))
             continue
         plain = _CODE_SPAN.sub(_blank, _ESCAPED.sub(_blank, line))
         for mark in MARKS:
             depths[mark], past = _opened(plain, mark, depths[mark])
             if past is not None:
-                yield (number, past + 1, f"{mark.name} more than {mark.deepest} deep in this "
-                       "paragraph", mark.hint)
+                yield (number, past + 1, mark.message(mark.deepest), mark.hint())
                 depths[mark] = 0
 
 

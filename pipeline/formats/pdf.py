@@ -36,7 +36,9 @@ from pipeline.formats.typst import (
 )
 from pipeline.formats.typst_files import typst_path
 from pipeline.formats.typst_worker import OUT_OF_MEMORY
+from pipeline.messages import tr
 from pipeline.problems import BuildError
+from pipeline.render.localizer import spoken_number
 from pipeline.resources import TEMPLATES
 
 TYPST_TEMPLATES = TEMPLATES / "typst"
@@ -129,15 +131,16 @@ def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:
                               input=json.dumps(request).encode(), capture_output=True,
                               timeout=TYPST_SECONDS, check=False)
     except subprocess.TimeoutExpired as error:
-        raise TypstError(f"Typst took more than {TYPST_SECONDS} s to lay out "
-                         f"{source.name}") from error
+        raise TypstError(tr("Typst took more than {seconds} s to lay out {file}",
+                            seconds=spoken_number(TYPST_SECONDS), file=source.name)) from error
     message = done.stderr.decode("utf-8", errors="replace").strip()
     if done.returncode == OUT_OF_MEMORY or (done.returncode == -signal.SIGABRT
                                             and "memory allocation" in message):
-        raise TypstError(f"Typst needed more than {TYPST_MEMORY / 2**30:g} GB of memory to "
-                         f"lay out {source.name}")
+        raise TypstError(tr("Typst needed more than {size} GB of memory to lay out {file}",
+                            size=spoken_number(TYPST_MEMORY / 2**30), file=source.name))
     if done.returncode != 0:
-        raise TypstError(f"{source}: {message or f'Typst stopped ({done.returncode})'}")
+        stopped = tr("Typst stopped ({status})", status=done.returncode)
+        raise TypstError(f"{source}: {message or stopped}")
     return output.read_bytes()
 
 

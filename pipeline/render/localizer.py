@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
 from pipeline.content.model import Text
+from pipeline.messages import language, tr
 from pipeline.problems import Position, Problems
 from pipeline.resources import TEMPLATES
 
@@ -35,6 +36,12 @@ LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
 
 def language_tag(lang: str) -> str:
     return LANGUAGE_TAGS.get(lang, lang)
+
+
+def spoken_number(value: float) -> str:
+    """`value` for a message to the writer, in the language ncp speaks: "0,5" and
+    "20 000 000" in Norwegian, "0.5" and "20,000,000" in English."""
+    return format_decimal(value, locale=BABEL_LOCALES[language()])
 
 
 @cache
@@ -70,8 +77,9 @@ class Localizer:
         if self.fallback and self.fallback in value:
             return LocalizedStr(value[self.fallback], self.fallback)
         where = value.position or Position(Path("."))
-        self.problems.error(where, f"this text has no {self.lang} version",
-                            f"add a '{self.lang}:' line, or set 'fallback:' in publication.yaml")
+        self.problems.error(where, tr("this text has no {lang} version", lang=self.lang),
+                            tr("add a '{lang}:' line, or set 'fallback:' in publication.yaml",
+                               lang=self.lang))
         return ""
 
     def date(self, value: dt.date, style: str = "long") -> str:

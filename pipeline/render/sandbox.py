@@ -38,15 +38,18 @@ from jinja2.utils import Namespace
 
 from pipeline.content.paths import inside
 from pipeline.content.textfile import LARGEST_FILE, read_text
+from pipeline.messages import Said, tr, tr_n
 from pipeline.problems import Position, Problems
-from pipeline.render.localizer import Localizer
+from pipeline.render.localizer import Localizer, spoken_number
 from pipeline.render.markdown_text import Markdown, as_markdown_text
 from pipeline.render.source_map import LineCodeGenerator, SourceMap
-from pipeline.render.views import Absent, NotText, View
+from pipeline.render.views import Absent, CaseView, NotText, View
 from pipeline.resources import TEMPLATES
 
 PARTIALS = TEMPLATES / "partials"
-API_DOC = "a chapter can only use the names listed in docs/chapters.md"
+# Jinja's delimiters, given to messages as fields: a catalog's text holds no braces.
+EXPRESSION = "{{ … }}"
+STATEMENT = "{% … %}"
 
 # Limits on what one chapter may cost (its source size is checked when it is read).
 RENDER_SECONDS = 10.0
@@ -81,20 +84,32 @@ class FigureLog:
         return value
 
 
-# What a chapter's objects are called in messages to writers.
-OWNERS = {
-    "Cases": "cases", "CaseList": "a list of cases", "CaseView": "a case",
-    "StepView": "a step", "PlanView": "the plan", "GoalView": "a goal",
-    "SubgoalView": "a sub-goal", "ActivityView": "an activity", "EventView": "an event",
-    "SiteView": "site", "OrganisationView": "site.organisation",
+# Objects a chapter reaches by a name of its own are called by that name in messages.
+NAMED_OWNERS = {
+    "Cases": "cases", "SiteView": "site", "OrganisationView": "site.organisation",
     "PublicationView": "publication", "ConsultationView": "publication.consultation",
-    "LetterView": "letter", "SignatoryView": "a signatory", "PhaseTime": "a phase",
-    "ResultsView": "the results",
+    "LetterView": "letter",
 }
 
 
 def owner_name(value: object) -> str:
-    return OWNERS.get(type(value).__name__, f"a {type(value).__name__}")
+    """What a chapter's object is called in messages to writers: its name in a chapter,
+    else a noun (in the writer's language, read as the subject or object of a sentence)."""
+    kind = type(value).__name__
+    if kind in NAMED_OWNERS:
+        return NAMED_OWNERS[kind]
+    nouns = {
+        "CaseList": tr("a list of cases"), "CaseView": tr("a case"), "StepView": tr("a step"),
+        "PlanView": tr("the plan"), "GoalView": tr("a goal"), "SubgoalView": tr("a sub-goal"),
+        "ActivityView": tr("an activity"), "EventView": tr("an event"),
+        "SignatoryView": tr("a signatory"), "PhaseTime": tr("a phase"),
+        "ResultsView": tr("the results"),
+    }
+    return nouns.get(kind) or tr("a {kind}", kind=kind)
+
+
+def see_the_chapter_api() -> Said:
+    return tr("a chapter can only use the names listed in docs/chapters.md")
 
 
 class ChapterLog:
@@ -107,7 +122,7 @@ class ChapterLog:
     def __init__(self) -> None:
         self.path: Path | None = None
         self.names: list[str] = []
-        self.found: list[tuple[int | None, str, str | None]] = []
+        self.found: list[tuple[int | None, Said, Said | None]] = []
 
     def start(self, path: Path, names: Iterable[str]) -> None:
         self.path, self.names, self.found = path, sorted(names), []
@@ -119,19 +134,22 @@ class ChapterLog:
             self.forbidden(owner, str(name))
             return
         if owner is jinja2.utils.missing:
-            message, choices = f"'{name}' is not a name a chapter can use", self.names
+            message = tr("'{name}' is not a name a chapter can use", name=name)
+            choices = self.names
         else:
-            message, choices = f"{owner_name(owner)} has no '{name}'", _public_names(owner)
+            message = tr("{owner} has no '{name}'", owner=owner_name(owner), name=name)
+            choices = _public_names(owner)
         close = difflib.get_close_matches(str(name), choices, n=1) if name else []
-        self._add(message, f"did you mean '{close[0]}'?" if close else None)
+        self._add(message, tr("did you mean '{name}'?", name=close[0]) if close else None)
 
     def forbidden(self, owner: object, name: str) -> None:
-        self._add(f"'{name}' of {owner_name(owner)} is not open to chapters", API_DOC)
+        self._add(tr("'{name}' of {owner} is not open to chapters", name=name,
+                     owner=owner_name(owner)), see_the_chapter_api())
 
     def not_text(self, value: object) -> None:
         self._add(*_not_text(value))
 
-    def _add(self, message: str, hint: str | None) -> None:
+    def _add(self, message: Said, hint: Said | None) -> None:
         entry = (self._line(), message, hint)
         if entry not in self.found:
             self.found.append(entry)
@@ -153,32 +171,50 @@ def _public_names(value: object) -> list[str]:
     return [name for name in dir(value) if not name.startswith("_")]
 
 
-def _not_text(value: object) -> tuple[str, str]:
+def _not_text(value: object) -> tuple[Said, Said]:
     """What a `{{ … }}` printed that is not text, and what to write instead."""
     if isinstance(value, bool):
-        return ("this {{ … }} gives yes or no, not text",
-                "test it instead: {% if … %}…{% endif %}")
+        return (tr("this {expression} gives yes or no, not text", expression=EXPRESSION),
+                tr("test it instead: {example}", example="{% if … %}…{% endif %}"))
     if isinstance(value, list | tuple):
-        noun = "cases" if all(isinstance(v, View) and owner_name(v) == "a case"
-                              for v in value) else "values"
-        return (f"this {{{{ … }}}} gives a list of {len(value)} {noun}, not text",
-                "write '| length' for how many, or loop over it: {% for x in … %}")
+        return (_a_list(value),
+                tr("write '| length' for how many, or loop over it: {example}",
+                   example="{% for x in … %}"))
     if isinstance(value, dict):
-        return ("this {{ … }} gives a table of values, not text",
-                "pick one value, or loop over it: {% for key, value in ….items() %}")
+        return (tr("this {expression} gives a table of values, not text", expression=EXPRESSION),
+                tr("pick one value, or loop over it: {example}",
+                   example="{% for key, value in ….items() %}"))
     if isinstance(value, View):
         names = ", ".join(sorted(type(value).chapter_names())[:4])
-        return (f"this {{{{ … }}}} gives {owner_name(value)}, not text",
-                f"write one of its fields, such as {names}")
+        return (tr("this {expression} gives {owner}, not text", expression=EXPRESSION,
+                   owner=owner_name(value)),
+                tr("write one of its fields, such as {names}", names=names))
     if callable(value):
-        return ("this {{ … }} gives a method, not text",
-                "call it with its value in brackets, as in cases.received(2025)")
-    return (f"this {{{{ … }}}} gives a {type(value).__name__}, not text",
-            "write text, a number or a date")
+        return (tr("this {expression} gives a method, not text", expression=EXPRESSION),
+                tr("call it with its value in brackets, as in {example}",
+                   example="cases.received(2025)"))
+    return (tr("this {expression} gives a {kind}, not text", expression=EXPRESSION,
+               kind=type(value).__name__),
+            tr("write text, a number or a date"))
+
+
+def _a_list(value: list[object] | tuple[object, ...]) -> Said:
+    """That a `{{ … }}` printed a list: of cases, or of values."""
+    if all(isinstance(v, CaseView) for v in value):
+        return tr_n("this {expression} gives a list of {count} case, not text",
+                    "this {expression} gives a list of {count} cases, not text", len(value),
+                    expression=EXPRESSION)
+    return tr_n("this {expression} gives a list of {count} value, not text",
+                "this {expression} gives a list of {count} values, not text", len(value),
+                expression=EXPRESSION)
 
 
 class RenderLimit(Exception):
-    """A chapter took too long to render or grew too large."""
+    """A chapter took too long to render or grew too large; `said` tells the writer which."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said)
+        self.said = said
 
 
 class OutsideFolder(jinja2.TemplateNotFound):
@@ -209,7 +245,8 @@ class ChapterLoader(jinja2.BaseLoader):
             if not resolved.is_file():
                 continue
             if resolved.stat().st_size > LARGEST_FILE:
-                raise RenderLimit(f"'{template}' is larger than {LARGEST_FILE // 1_000_000} MB")
+                raise RenderLimit(tr("'{name}' is larger than {size} MB", name=template,
+                                     size=LARGEST_FILE // 1_000_000))
             # Up to date for the environment's life: one publication in one language.
             return resolved.read_text(encoding="utf-8"), str(path), lambda: True
         raise jinja2.TemplateNotFound(template)
@@ -304,17 +341,18 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > LARGEST_EXPONENT:
-            raise RenderLimit(f"the power {right} is too large for a chapter")
+            raise RenderLimit(tr("the power {power} is too large for a chapter", power=right))
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if isinstance(sequence, str | list | tuple) and isinstance(times, int) \
                         and len(sequence) * times > LARGEST_SEQUENCE:
-                    raise RenderLimit("repeating this text or list makes it too long")
+                    raise RenderLimit(tr("repeating this text or list makes it too long"))
         return super().call_binop(context, operator, left, right)
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
-            raise RenderLimit(f"the chapter took more than {RENDER_SECONDS:g} s to render")
+            raise RenderLimit(tr("the chapter took more than {seconds} s to render",
+                                 seconds=spoken_number(RENDER_SECONDS)))
 
     def _finalize(self, value: object) -> str:
         if value is None or isinstance(value, jinja2.Undefined):
@@ -337,8 +375,8 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             for part in pieces:
                 size += len(part)
                 if size > RENDERED_CHARACTERS:
-                    raise RenderLimit(f"the chapter renders to more than "
-                                      f"{RENDERED_CHARACTERS:,} characters")
+                    raise RenderLimit(tr("the chapter renders to more than {number} "
+                                         "characters", number=spoken_number(RENDERED_CHARACTERS)))
                 self.check_time()
                 line, own = _writing_line(pieces, template)
                 source.add(part, line, own and id(part) in constants)
@@ -418,8 +456,8 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
     if text is None:
         return None
     if not text.strip():
-        problems.warning(Position(path), "the chapter is empty",
-                         "write it, or remove it from 'chapters:' in publication.yaml")
+        problems.warning(Position(path), tr("the chapter is empty"),
+                         tr("write it, or remove it from 'chapters:' in publication.yaml"))
     env.figures.start(path.name)
     env.log.start(path, [*context, *env.globals])
     try:
@@ -431,30 +469,35 @@ def render_chapter(path: Path, env: ChapterEnvironment, context: dict[str, Any],
         return markdown  # checked further even with problems; the build stops on them
     except jinja2.TemplateSyntaxError as error:
         where = Path(error.filename) if error.filename else path
-        problems.error(Position(where, error.lineno), f"template syntax: {error.message}",
-                       "check the {{ … }} and {% … %} pairs on this line")
+        problems.error(Position(where, error.lineno),
+                       tr("template syntax: {error}", error=error.message),
+                       tr("check the {expression} and {statement} pairs on this line",
+                          expression=EXPRESSION, statement=STATEMENT))
     except OutsideFolder as error:
         problems.error(Position(path, _template_line(error, path)),
-                       f"'{error.name}' lies outside the content folder",
-                       "include only files of the content folder or the ready partials")
+                       tr("'{name}' lies outside the content folder", name=error.name),
+                       tr("include only files of the content folder or the ready partials"))
     except jinja2.TemplateNotFound as error:
         problems.error(Position(path, _template_line(error, path)),
-                       f"'{error.name}' is not a chapter or partial that exists")
+                       tr("'{name}' is not a chapter or partial that exists", name=error.name))
     except NotText as error:
         problems.error(Position(path, _template_line(error, path)), *_not_text(error.value))
     except SecurityError as error:
         problems.error(Position(path, _template_line(error, path)),
-                       f"not allowed in a chapter: {error}", API_DOC)
+                       tr("not allowed in a chapter: {error}", error=error),
+                       see_the_chapter_api())
     except RenderLimit as error:
-        problems.error(Position(path, _template_line(error, path)), str(error),
-                       "a chapter writes text; loops and sums this large are a mistake")
+        problems.error(Position(path, _template_line(error, path)), error.said,
+                       tr("a chapter writes text; loops and sums this large are a mistake"))
     except RecursionError as error:
         problems.error(Position(path, _template_line(error, path)),
-                       "the chapter includes or calls itself without end",
-                       "check the {% include %} and macro calls on this line")
+                       tr("the chapter includes or calls itself without end"),
+                       tr("check the {example} and macro calls on this line",
+                          example="{% include %}"))
     except Exception as error:  # a data method failing on bad input is still a content error
         problems.error(Position(path, _template_line(error, path)),
-                       f"could not render: {type(error).__name__}: {error}")
+                       tr("could not render: {kind}: {error}", kind=type(error).__name__,
+                          error=error))
     _report_log(env.log, path, problems)
     return None
 
@@ -471,8 +514,8 @@ def _compiled(env: ChapterEnvironment, text: str, path: Path) -> Any:
 def _report_log(log: ChapterLog, path: Path, problems: Problems) -> None:
     """Report what the chapter's log holds."""
     for line, message, hint in log.found:
-        problems.error(Position(path, line), message,
-                       hint or "see the chapter API in docs/chapters.md for the names you can use")
+        problems.error(Position(path, line), message, hint or tr(
+            "see the chapter API in docs/chapters.md for the names you can use"))
 
 
 def render_partial(name: str, env: ChapterEnvironment, context: dict[str, Any],
@@ -482,7 +525,8 @@ def render_partial(name: str, env: ChapterEnvironment, context: dict[str, Any],
         return Markdown(env.get_template(name).render(context))
     except jinja2.UndefinedError as error:
         problems.error(Position(PARTIALS / name, _template_line(error, PARTIALS / name)),
-                       f"the partial needs data the publication lacks: {error.message}")
+                       tr("the partial needs data the publication lacks: {error}",
+                          error=error.message))
     return None
 
 

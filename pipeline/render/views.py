@@ -30,6 +30,7 @@ from pipeline.content.model import (
     Text,
 )
 from pipeline.content.vocabulary import STATUSES
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 from pipeline.render import labels
 from pipeline.render import statistics as stats
@@ -49,7 +50,7 @@ class NotText(TypeError):
     """A view was turned into text (`| string`, `~`, `%`): only its fields are text."""
 
     def __init__(self, value: object) -> None:
-        super().__init__(f"{type(value).__name__} is not text")
+        super().__init__(tr("{kind} is not text", kind=type(value).__name__))
         self.value = value
 
 
@@ -370,8 +371,9 @@ def year_plan(content: Content, publication: Publication, problems: Problems) ->
     plan = content.plans.get(year) if year else None
     if plan is None and not content.is_broken(content.root / "plans" / f"{year}.yaml"):
         problems.error(Position(publication.folder / "publication.yaml"),
-                       f"the {publication.kind} needs the plan of its year ({year}) in plans/",
-                       "set 'year:' to a year that has plans/<year>.yaml")
+                       tr("the {kind} needs the plan of its year ({year}) in plans/",
+                          kind=publication.kind, year=year),
+                       tr("set 'year:' to a year that has plans/<year>.yaml"))
     return plan
 
 

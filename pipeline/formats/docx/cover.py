@@ -26,6 +26,7 @@ from pipeline.document.tree import typst_string
 from pipeline.formats.docx.pictures import typst_png
 from pipeline.formats.docx.reference import rgb
 from pipeline.formats.typst_files import typst_path
+from pipeline.messages import tr
 
 COVER_STYLES = ("Title", "Subtitle", "Author", "Date")
 DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "mark as decorative"
@@ -109,7 +110,7 @@ def logo_png(document: Document, framed: bool) -> Path:
         picture = f"box(fill: white, inset: 12pt, radius: 8pt, {picture})"
     # One per language and look: the languages are written in parallel.
     target = work_dir / f"logo-{document.lang}{'-framed' if framed else ''}.png"
-    typst_png(f"#{picture}", target, work_dir, LOGO_PPI, f"the logo {logo}")
+    typst_png(f"#{picture}", target, work_dir, LOGO_PPI, tr("the logo {path}", path=logo))
     return target
 
 

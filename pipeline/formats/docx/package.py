@@ -23,6 +23,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
+from pipeline.messages import tr
 from pipeline.problems import BuildError
 
 # What a zip entry's MS-DOS date can hold.
@@ -52,8 +53,8 @@ def entry_time(date: dt.date) -> DateTime:
         try:
             moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError) as error:
-            raise BuildError("SOURCE_DATE_EPOCH must be a whole number of seconds since "
-                             f"1970, not '{epoch}'") from error
+            raise BuildError(tr("SOURCE_DATE_EPOCH must be a whole number of seconds since "
+                                "1970, not '{value}'", value=epoch)) from error
     moment = min(max(moment, EARLIEST), LATEST)
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
 

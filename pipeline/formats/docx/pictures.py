@@ -22,6 +22,7 @@ from pipeline.content.model import Brand
 from pipeline.document.tree import typst_string
 from pipeline.files import atomic_target, write_atomically
 from pipeline.formats.typst_files import typst_path
+from pipeline.messages import Said, tr
 from pipeline.problems import BuildError
 
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
@@ -56,11 +57,12 @@ def svg_png(data: bytes, work_dir: Path, brand: Brand) -> Path:
     fonts = [cache.file_hash(font.path) for font in brand.fonts]
     cache.made([target], [digest, *fonts],
                lambda: typst_png(markup, target, work_dir, FALLBACK_PPI,
-                                 f"an SVG picture of {work_dir.name}", brand.font_dirs))
+                                 tr("an SVG picture of {name}", name=work_dir.name),
+                                 brand.font_dirs))
     return target
 
 
-def typst_png(markup: str, target: Path, root: Path, ppi: int, what: str,
+def typst_png(markup: str, target: Path, root: Path, ppi: int, what: Said,
               font_dirs: Sequence[Path] = ()) -> None:
     """Typst `markup` (showing `what`, for the message) drawn as a PNG its own size, on a
     transparent ground."""
@@ -72,4 +74,5 @@ def typst_png(markup: str, target: Path, root: Path, ppi: int, what: str,
             typst.compile(str(source), output=str(temporary), format="png", ppi=ppi,
                           root=str(root), font_paths=[str(folder) for folder in font_dirs])
     except typst.TypstError as error:
-        raise BuildError(f"{what} could not be drawn as PNG for the DOCX: {error}") from error
+        raise BuildError(tr("{what} could not be drawn as PNG for the DOCX: {error}",
+                            what=what, error=error)) from error
