@@ -171,7 +171,7 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
     for row in [*result.rows, Row("", tr("total"), result.total)]:
         words = row.words
         click.echo(f"{row.title:<{width}} {words['nb']:>8} {words['nn']:>8} {words['en']:>8}")
-    click.echo(tr("bokmål {nb} %, nynorsk {nn} % of the Norwegian text",
+    click.echo(tr("bokmål {nb}%, nynorsk {nn}% of the Norwegian text",
                   nb=round(100 * result.share("nb")), nn=round(100 * result.share("nn"))))
     click.echo(f"\n{publication:<{width}} {lang_heading:<4}   LIX  "
                + tr("sentences over 25 words"))
@@ -179,7 +179,7 @@ def sprak_command(year: int, content: Path, output: Path) -> None:
         click.echo(f"{slug:<{width}} {lang:<4} {figure.lix:>5.0f}  {figure.long_share:>6.0%}")
     for lang in result.too_low():
         click.echo(tr("warning") + ": " + tr(
-            "{lang} is under {share} % of the Norwegian text in {year} (språklova § 13)",
+            "{lang} is under {share}% of the Norwegian text in {year} (språklova § 13)",
             lang=lang, share=round(100 * MINIMUM_SHARE), year=year), err=True)
     click.echo(tr("wrote {path}", path=page))
 
