@@ -91,7 +91,8 @@ def _check_field(text: Text, spellers: dict[str, Speller], limit: int, quote: bo
                  sources: dict[Path, str], problems: Problems) -> None:
     for lang, value in text.items():
         where = text.positions.get(lang)
-        if where is None or where.line is None:
+        if where is None or where.line is None or \
+                not _has_a_slip(value, spellers.get(lang), limit):
             continue
         if where.path not in sources:
             sources[where.path] = where.path.read_text(encoding="utf-8")
@@ -100,6 +101,15 @@ def _check_field(text: Text, spellers: dict[str, Speller], limit: int, quote: bo
         if lang in spellers:
             _spell(found, spellers[lang], where.path, problems, quote)
         _warn_of_long_sentences(value, found, limit, where, quote, problems)
+
+
+def _has_a_slip(value: str, speller: Speller | None, limit: int) -> bool:
+    """Whether `value` holds a word or a sentence to warn of: only then are its words
+    placed in their file, which costs more than the check (most fields hold none)."""
+    if any(sentence.words > limit for sentence in sentences(value)):
+        return True
+    return speller is not None and any(speller.verdict(word) is not None
+                                       for word in WORD.findall(value))
 
 
 def _warn_of_long_sentences(prose: str, found: list[Word], limit: int, where: Position,
