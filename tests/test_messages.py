@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import string
 import subprocess
 import sys
@@ -167,16 +168,41 @@ def test_messages_are_filled_in_and_counted_in_the_chosen_language() -> None:
     assert tr_n("{count} warning", "{count} warnings", 2) == "2 warnings"
 
 
-def test_a_norwegian_locale_gets_a_broken_fixture_told_in_bokmal() -> None:
-    environ = {key: value for key, value in os.environ.items()
-               if key not in ("NCP_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    environ["LANG"] = "nb_NO.UTF-8"
+def _check_told(environ: dict[str, str]) -> list[str]:
+    """The lines `ncp check` tells of the many-problems fixture, run with `environ`."""
     run = subprocess.run([sys.executable, "-m", "pipeline", "check", "--content",
                           str(FIXTURES / "many-problems")], capture_output=True, text=True,
                          env=environ, check=False)
     assert run.returncode == 1
-    told = run.stderr
-    assert " feil" in told and ": feil: " in told
-    assert "advarsel" in told
-    assert ": error: " not in told and " errors," not in told
-    assert "    tips: " in told
+    return run.stderr.splitlines()
+
+
+def _message(line: str) -> str:
+    """What a line of `ncp check` says, without its place and label."""
+    return re.split(r": (?:error|warning|feil|advarsel|åtvaring): |    (?:hint|tips): ", line,
+                    maxsplit=1)[-1]
+
+
+def test_a_norwegian_locale_gets_a_broken_fixture_told_in_bokmal() -> None:
+    bare = {key: value for key, value in os.environ.items()
+            if key not in ("NCP_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    norwegian = _check_told({**bare, "LANG": "nb_NO.UTF-8"})
+    english = _check_told({**bare, "NCP_LANGUAGE": "en"})
+    assert len(norwegian) == len(english)
+    # The messages and their hints, each without its label; the quoted source line and its
+    # caret stay as written.
+    said = [(_message(nb), _message(en)) for nb, en in zip(norwegian, english, strict=True)
+            if not en.startswith("    ") or en.startswith("    hint: ")]
+    assert all(nb != en for nb, en in said), [nb for nb, en in said if nb == en]
+    told = "\n".join(norwegian)
+    assert ": feil: " in told and "    tips: " in told
+    assert "publications/rapport/nb/tall.md:12:5: feil: bildet «bilde.svg» har ingen " \
+        "alternativ tekst" in norwegian
+    assert norwegian[-1].endswith(" feil, 1 advarsel")
+
+
+def test_nynorsk_is_spoken_for_nn() -> None:
+    bare = {key: value for key, value in os.environ.items() if key != "NCP_LANGUAGE"}
+    told = _check_told({**bare, "LANG": "nn_NO.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    assert told[-1].endswith(" feil, 1 åtvaring")
+    assert any("biletet «bilde.svg» har ingen alternativ tekst" in line for line in told)
