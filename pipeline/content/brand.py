@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.content.media import font_problem, image_problem
 from pipeline.content.model import Brand, FontFile, Text
-from pipeline.content.paths import OUTSIDE_HINT, resolve_inside
+from pipeline.content.paths import outside_hint, resolve_inside
 from pipeline.content.records import Record
 from pipeline.content.shapes import (
     BRAND,
@@ -25,6 +25,7 @@ from pipeline.content.shapes import (
     TYPOGRAPHY,
 )
 from pipeline.content.yamlfile import load_yaml
+from pipeline.messages import tr
 from pipeline.problems import Position, Problems
 
 # Brand values go into CSS and Typst source, so each must be a plain token, never markup.
@@ -54,17 +55,17 @@ def load_brand(path: Path, root: Path, problems: Problems,
     data = load_yaml(path, problems)
     if data is None:
         return None
-    record = Record(data, Position(path, 1, 1), "the brand file", BRAND.names, problems,
+    record = Record(data, Position(path, 1, 1), tr("the brand file"), BRAND.names, problems,
                     languages)
     meta = record.child("meta", "meta", BRAND.part("meta").names, required=False)
     colors = _colors(record.child("color", "color", COLORS.names, required=False))
     typography = record.child("typography", "typography", TYPOGRAPHY.names, required=False)
     fonts = _fonts(typography, path.parent, root, problems)
-    base = typography.child("base", "base typography", TYPOGRAPHY.part("base").names,
+    base = typography.child("base", tr("base typography"), TYPOGRAPHY.part("base").names,
                             required=False)
-    headings = typography.child("headings", "heading typography",
+    headings = typography.child("headings", tr("heading typography"),
                                 TYPOGRAPHY.part("headings").names, required=False)
-    mono = typography.child("monospace", "monospace typography",
+    mono = typography.child("monospace", tr("monospace typography"),
                             TYPOGRAPHY.part("monospace").names, required=False)
     base_family = _family(base, "Libertinus Serif")
     logo, alt = _logo(record, path.parent, root, problems)
@@ -88,7 +89,8 @@ def load_brand(path: Path, root: Path, problems: Problems,
 def _colors(record: Record) -> dict[str, str]:
     palette = record.data.get("palette") or {}
     if not isinstance(palette, dict):
-        record.problems.error(record.where("palette"), "the palette must map names to colours")
+        record.problems.error(record.where("palette"),
+                              tr("the palette must map names to colours"))
         palette = {}
     colors = dict(DEFAULT_COLORS)
     for role in COLOR_ROLES:
@@ -99,8 +101,9 @@ def _colors(record: Record) -> dict[str, str]:
             colors[role] = ""
     for role, value in colors.items():
         if not COLOR.fullmatch(value):
-            record.problems.error(record.where(role), f"colour '{role}' must be '#rrggbb'",
-                                  "use a hex colour or a name from the palette")
+            record.problems.error(record.where(role),
+                                  tr("colour '{role}' must be '#rrggbb'", role=role),
+                                  tr("use a hex colour or a name from the palette"))
             colors[role] = DEFAULT_COLORS[role]
     return colors
 
@@ -109,8 +112,10 @@ def _heading_color(headings: Record, colors: dict[str, str]) -> str:
     value = headings.string("color", required=False) or "primary"
     color = colors.get(value, value)
     if not COLOR.fullmatch(color):
-        headings.problems.error(headings.where("color"), f"'{value}' is not a colour",
-                                "use a hex colour (#1f4e79) or a colour role such as primary")
+        headings.problems.error(headings.where("color"),
+                                tr("'{value}' is not a colour", value=value),
+                                tr("use a hex colour (#1f4e79) or a colour role such as "
+                                   "primary"))
         return colors["primary"]
     return color
 
@@ -125,16 +130,19 @@ def _family(record: Record, default: str) -> str:
 
 
 def _bad_family(record: Record, family: str) -> None:
-    record.problems.error(record.where("family"), f"'{family}' is not a font family name",
-                          "a family name has letters, digits, spaces and hyphens only, "
-                          "such as Inter or Source Sans 3")
+    record.problems.error(record.where("family"),
+                          tr("'{family}' is not a font family name", family=family),
+                          tr("a family name has letters, digits, spaces and hyphens only, "
+                             "such as Inter or Source Sans 3"))
 
 
 def _weight(record: Record) -> int:
     weight = record.integer("weight", required=False) or 700
     if not 100 <= weight <= 900:
-        record.problems.error(record.where("weight"), f"the weight {weight} is not between "
-                              "100 and 900", "use 400 for regular, 700 for bold")
+        record.problems.error(record.where("weight"),
+                              tr("the weight {weight} is not between 100 and 900",
+                                 weight=weight),
+                              tr("use 400 for regular, 700 for bold"))
         return 700
     return weight
 
@@ -142,7 +150,7 @@ def _weight(record: Record) -> int:
 def _fonts(typography: Record, folder: Path, root: Path,
            problems: Problems) -> list[FontFile]:
     fonts = []
-    for font in typography.children("fonts", "a font", FONT.names):
+    for font in typography.children("fonts", tr("a font"), FONT.names):
         family = font.string("family")
         if family is not None and not FAMILY.fullmatch(family):
             _bad_family(font, family)
@@ -150,20 +158,23 @@ def _fonts(typography: Record, folder: Path, root: Path,
         source = font.choice("source", ("file", "system"), required=False) or "system"
         if source != "file" or family is None:
             continue
-        for entry in font.children("files", "a font file", FONT.part("files").names):
+        for entry in font.children("files", tr("a font file"), FONT.part("files").names):
             relative = entry.string("path")
             if relative is None:
                 continue
             path = resolve_inside(folder, relative, root)
             if path is None:
-                problems.error(entry.where("path"), f"font file '{relative}' lies outside "
-                               "the content folder", OUTSIDE_HINT)
+                problems.error(entry.where("path"),
+                               tr("font file '{path}' lies outside the content folder",
+                                  path=relative), outside_hint())
                 continue
             if not path.is_file():
-                problems.error(entry.where("path"), f"font file '{relative}' does not exist")
+                problems.error(entry.where("path"),
+                               tr("font file '{path}' does not exist", path=relative))
                 continue
             if (wrong := font_problem(path)) is not None:
-                problems.error(entry.where("path"), f"font file '{relative}' {wrong}")
+                problems.error(entry.where("path"),
+                               tr("font file '{path}' {problem}", path=relative, problem=wrong))
                 continue
             weight = entry.integer("weight", required=False) or 400
             style = entry.choice("style", ("normal", "italic"), required=False) or "normal"
@@ -176,7 +187,7 @@ def _logo(record: Record, folder: Path, root: Path,
     logo = record.child("logo", "logo", LOGO.names, required=False)
     images = logo.data.get("images") or {}
     if not isinstance(images, dict):
-        problems.error(logo.where("images"), "the logo's images must map names to images")
+        problems.error(logo.where("images"), tr("the logo's images must map names to images"))
         images = {}
     size = next((s for s in ("medium", "large", "small") if logo.data.get(s)), None)
     if size is None:
@@ -185,24 +196,28 @@ def _logo(record: Record, folder: Path, root: Path,
     entry = images.get(chosen, chosen) if isinstance(chosen, str) else chosen
     where = logo.where(size)
     if not isinstance(entry, dict):
-        problems.error(where, "the logo needs alt text",
-                       "write the logo as {path: logo.svg, alt: 'what the logo shows'}")
+        problems.error(where, tr("the logo needs alt text"),
+                       tr("write the logo as {example}",
+                          example="{path: logo.svg, alt: '" + tr("what the logo shows") + "'}"))
         return None, None
-    image = Record(entry, where, "the logo", LOGO.part("images").names, problems,
+    image = Record(entry, where, tr("the logo"), LOGO.part("images").names, problems,
                    record.languages)
     relative, alt = image.string("path"), image.text("alt")
     if relative is None:
         return None, alt
     path = resolve_inside(folder, relative, root)
     if path is None:
-        problems.error(image.where("path"), f"logo file '{relative}' lies outside the content "
-                       "folder", OUTSIDE_HINT)
+        problems.error(image.where("path"),
+                       tr("logo file '{path}' lies outside the content folder", path=relative),
+                       outside_hint())
         return None, alt
     if not path.is_file():
-        problems.error(image.where("path"), f"logo file '{relative}' does not exist")
+        problems.error(image.where("path"), tr("logo file '{path}' does not exist",
+                                               path=relative))
         return None, alt
     if (wrong := image_problem(path)) is not None:
-        problems.error(image.where("path"), f"logo file '{relative}' {wrong}")
+        problems.error(image.where("path"), tr("logo file '{path}' {problem}", path=relative,
+                                               problem=wrong))
         return None, alt
     return path, alt
 
@@ -210,7 +225,8 @@ def _logo(record: Record, folder: Path, root: Path,
 def _number(record: Record, key: str, default: float) -> float:
     value = record.data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        record.problems.error(record.where(key), f"'{key}' must be a number, such as {default}")
+        record.problems.error(record.where(key), tr("'{key}' must be a number, such as {example}",
+                                                    key=key, example=default))
         return default
     return float(value)
 
@@ -225,6 +241,6 @@ def _points(record: Record, key: str, default: float) -> float:
         number = text.removesuffix(unit)
         if text.endswith(unit) and number.replace(".", "", 1).isdigit():
             return float(number) * factor
-    record.problems.error(record.where(key), f"'{size}' is not a font size",
-                          "write it as 11pt")
+    record.problems.error(record.where(key), tr("'{size}' is not a font size", size=size),
+                          tr("write it as 11pt"))
     return default

@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.messages import Said, tr
+
 # C0 and C1 controls except tab, line feed and carriage return (a line end); lone
 # surrogates, which a quoted escape can make but UTF-8 cannot hold; and a byte-order
 # mark inside the text, which PDF/UA forbids (one at the start of a file is only warned of).
 UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
-UNWANTED_HINT = "delete it: an invisible character like this comes with a copy and paste"
+
+
+def unwanted_hint() -> Said:
+    return tr("delete it: an invisible character like this comes with a copy and paste")
 
 
 def describe(character: str) -> str:

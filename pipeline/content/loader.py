@@ -36,7 +36,7 @@ from pipeline.content.model import (
     Step,
     Subgoal,
 )
-from pipeline.content.paths import OUTSIDE_HINT, inside, resolve_inside
+from pipeline.content.paths import inside, outside_hint, resolve_inside
 from pipeline.content.records import Record
 from pipeline.content.shapes import (
     ACTIVITY,
@@ -53,6 +53,7 @@ from pipeline.content.shapes import (
 )
 from pipeline.content.urls import is_email, is_web_address
 from pipeline.content.yamlfile import load_yaml
+from pipeline.messages import Said, tr
 from pipeline.problems import Position, Problems
 
 T = TypeVar("T")
@@ -64,18 +65,19 @@ def gather(root: Path, problems: Problems) -> Content | None:
     if site_path.is_file() and not inside_or_reported(site_path, root, problems):
         return None
     if not site_path.is_file():
-        problems.error(Position(site_path), "the content folder has no site.yaml",
-                       "every content folder starts with site.yaml (see the content model)")
+        problems.error(Position(site_path), tr("the content folder has no site.yaml"),
+                       tr("every content folder starts with site.yaml (see the content model)"))
         return None
     site = _site(site_path, problems)
     if site is None:
         return None
     brand = load_brand(site.brand, root, problems, site.languages)
-    plans = {p.year: p for p in _each(root / "plans", "plan", problems,
-                                      lambda f: _plan(f, problems, site))}
-    results = {r.year: r for r in _each(root / "results", "result", problems,
-                                        lambda f: _results(f, problems, site))}
-    cases = list(_each(root / "cases", "case", problems, lambda f: _case(f, problems, site)))
+    plans = {p.year: p for p in _each(root / "plans", (tr("plan files"), tr("a plan")),
+                                      problems, lambda f: _plan(f, problems, site))}
+    results = {r.year: r for r in _each(root / "results", (tr("result files"), tr("a result")),
+                                        problems, lambda f: _results(f, problems, site))}
+    cases = list(_each(root / "cases", (tr("case files"), tr("a case")), problems,
+                       lambda f: _case(f, problems, site)))
     publications = {}
     for folder in sorted(p for p in (root / "publications").glob("*") if p.is_dir()):
         if not inside_or_reported(folder / "publication.yaml", root, problems):
@@ -118,20 +120,26 @@ def _essentials(publication: Publication) -> bool:
         (publication.kind != "hearing-response" or publication.letter is not None)
 
 
-def _each(folder: Path, noun: str, problems: Problems,
+def _each(folder: Path, words: tuple[Said, Said], problems: Problems,
           load: Callable[[Path], T | None]) -> Iterator[T]:
-    """Load every `.yaml` file of `folder`; anything else there is an error, not skipped."""
+    """Load every `.yaml` file of `folder`; anything else there is an error, not skipped.
+
+    `words` name the files of the folder and one of them: ("case files", "a case").
+    """
+    files, one = words
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if _editor_litter(path.name):
             continue
         if path.is_dir():
-            problems.error(Position(path), f"the folder '{path.name}' is not read: {noun} "
-                           f"files lie directly in {folder.name}/",
-                           f"move its files into {folder.name}/, or the folder out of the "
-                           "content folder")
+            problems.error(Position(path),
+                           tr("the folder '{name}' is not read: {files} lie directly in "
+                              "{folder}/", name=path.name, files=files, folder=folder.name),
+                           tr("move its files into {folder}/, or the folder out of the content "
+                              "folder", folder=folder.name))
         elif path.suffix != ".yaml":
-            problems.error(Position(path), f"'{path.name}' is not read: {noun} files end in "
-                           ".yaml", _rename_hint(path, noun))
+            problems.error(Position(path), tr("'{name}' is not read: {files} end in .yaml",
+                                              name=path.name, files=files),
+                           _rename_hint(path, one))
         elif inside_or_reported(path, folder.parent, problems) and (item := load(path)) is not None:
             yield item
 
@@ -140,8 +148,8 @@ def inside_or_reported(path: Path, root: Path, problems: Problems) -> bool:
     """Whether `path` lies in the content folder after symlinks; an error where it does not."""
     if inside(path, root):
         return True
-    problems.error(Position(path), f"'{path.name}' is not read: it links to a file outside "
-                   "the content folder", OUTSIDE_HINT)
+    problems.error(Position(path), tr("'{name}' is not read: it links to a file outside the "
+                                      "content folder", name=path.name), outside_hint())
     return False
 
 
@@ -151,11 +159,11 @@ def _editor_litter(name: str) -> bool:
                                                           and name.endswith("#"))
 
 
-def _rename_hint(path: Path, noun: str) -> str:
+def _rename_hint(path: Path, one: Said) -> Said:
     if path.suffix.lower() in (".yml", ".yaml"):
-        return f"rename it to {path.stem}.yaml"
-    return (f"if it is a {noun}, rename it to {path.stem}.yaml; otherwise move it out of "
-            f"{path.parent.name}/")
+        return tr("rename it to {stem}.yaml", stem=path.stem)
+    return tr("if it is {what}, rename it to {stem}.yaml; otherwise move it out of {folder}/",
+              what=one, stem=path.stem, folder=path.parent.name)
 
 
 def _record(path: Path, noun: str, fields: tuple[str, ...], problems: Problems,
@@ -175,23 +183,25 @@ def _site(path: Path, problems: Problems) -> Site | None:
     languages = record.strings("languages", LANGUAGES, required=True) or ["nb"]
     default = record.choice("default_language", languages) or languages[0]
     record.languages = (default, *(lang for lang in languages if lang != default))
-    org = record.child("organisation", "the organisation", ORGANISATION.names)
+    org = record.child("organisation", tr("the organisation"), ORGANISATION.names)
     name = org.text("name")
     organisation = Organisation(
         name=name,
         short=org.text("short", required=False) or name,
         postal_address=org.string("postal_address") or "",
-        email=_checked(org, "email", is_email, "an e-mail address, such as post@example.no"),
-        web=_checked(org, "web", is_web_address, "a web address starting with https://"),
+        email=_checked(org, "email", is_email, _not_email),
+        web=_checked(org, "web", is_web_address, _not_web_address),
     )
     brand_name = record.string("brand", required=False) or "_brand.yml"
     brand = resolve_inside(path.parent, brand_name, path.parent)
     if brand is None:
-        problems.error(record.where("brand"), f"the brand file '{brand_name}' lies outside "
-                       "the content folder", OUTSIDE_HINT)
+        problems.error(record.where("brand"), tr("the brand file '{name}' lies outside the "
+                                                 "content folder", name=brand_name),
+                       outside_hint())
         return None
     if not brand.is_file():
-        problems.error(record.where("brand"), f"the brand file '{brand_name}' does not exist")
+        problems.error(record.where("brand"),
+                       tr("the brand file '{name}' does not exist", name=brand_name))
         return None
     if name is None:
         return None
@@ -200,26 +210,35 @@ def _site(path: Path, problems: Problems) -> Site | None:
                 35 if limit is None else limit)
 
 
-def _checked(record: Record, key: str, valid: Callable[[str], bool], expected: str,
-             required: bool = True) -> str:
-    """The text at `key` when `valid` accepts it; else an error saying what to write."""
+def _checked(record: Record, key: str, valid: Callable[[str], bool],
+             wrong: Callable[[str], tuple[Said, Said]], required: bool = True) -> str:
+    """The text at `key` when `valid` accepts it; else the error `wrong` gives (and its hint)."""
     value = record.string(key, required) or ""
     if value and not valid(value):
-        record.problems.error(record.where(key), f"'{value}' is not {expected.split(',')[0]}",
-                              f"write {expected}")
+        record.problems.error(record.where(key), *wrong(value))
         return ""
     return value
 
 
+def _not_email(value: str) -> tuple[Said, Said]:
+    return (tr("'{value}' is not an e-mail address", value=value),
+            tr("write an e-mail address, such as post@example.no"))
+
+
+def _not_web_address(value: str) -> tuple[Said, Said]:
+    return (tr("'{value}' is not a web address starting with https://", value=value),
+            tr("write a web address starting with https://"))
+
+
 def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
-    record = _record(path, "a plan", PLAN.names, problems, site.languages)
+    record = _record(path, tr("a plan"), PLAN.names, problems, site.languages)
     if record is None:
         return None
     goals = []
-    for g in record.children("goals", "a goal", GOAL.names, required=True):
+    for g in record.children("goals", tr("a goal"), GOAL.names, required=True):
         subgoals = [
             Subgoal(s.string("id"), s.text("title"), _activities(s))
-            for s in g.children("subgoals", "a sub-goal", SUBGOAL.names)
+            for s in g.children("subgoals", tr("a sub-goal"), SUBGOAL.names)
         ]
         goals.append(Goal(g.string("id"), g.text("title"), subgoals, _activities(g)))
     year = record.integer("year")
@@ -230,7 +249,7 @@ def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
 
 def _activities(parent: Record) -> list[Activity]:
     activities = []
-    for a in parent.children("activities", "an activity", ACTIVITY.names):
+    for a in parent.children("activities", tr("an activity"), ACTIVITY.names):
         tasks_value = a.data.get("tasks") or []
         tasks = [
             t for index, item in enumerate(tasks_value)
@@ -243,12 +262,13 @@ def _activities(parent: Record) -> list[Activity]:
 def _expect_year_in_name(record: Record, path: Path, year: int | None) -> None:
     if year is not None and path.stem != str(year):
         record.problems.error(record.where("year"),
-                              f"the file is named '{path.name}' but holds the year {year}",
-                              f"name the file {year}.yaml")
+                              tr("the file is named '{name}' but holds the year {year}",
+                                 name=path.name, year=year),
+                              tr("name the file {name}.yaml", name=year))
 
 
 def _results(path: Path, problems: Problems, site: Site) -> Results | None:
-    record = _record(path, "the results", RESULTS.names, problems, site.languages)
+    record = _record(path, tr("the results"), RESULTS.names, problems, site.languages)
     if record is None:
         return None
     year = record.integer("year")
@@ -256,12 +276,12 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
     activities = {}
     raw = record.data.get("activities") or {}
     for key in raw if isinstance(raw, dict) else []:
-        entry = Record(raw[key], raw.where(key), f"the result of activity {key}",
+        entry = Record(raw[key], raw.where(key), tr("the result of activity {key}", key=key),
                        ACTIVITY_RESULT.names, problems, site.languages)
         events = [
             Event(e.date("date"), e.text("title"), e.strings("partners"),
                   e.integer("participants", required=False))
-            for e in entry.children("events", "an event", EVENT.names)
+            for e in entry.children("events", tr("an event"), EVENT.names)
         ]
         activities[str(key)] = ActivityResult(
             entry.choice("status", v.STATUSES), entry.text("summary", required=False),
@@ -273,16 +293,16 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
 
 
 def _case(path: Path, problems: Problems, site: Site) -> Case | None:
-    record = _record(path, "a case", CASE.names, problems, site.languages)
+    record = _record(path, tr("a case"), CASE.names, problems, site.languages)
     if record is None:
         return None
-    sub = record.child("submitter", "the submitter", CASE.part("submitter").names)
-    ent = record.child("enterprise", "the enterprise", CASE.part("enterprise").names)
+    sub = record.child("submitter", tr("the submitter"), CASE.part("submitter").names)
+    ent = record.child("enterprise", tr("the enterprise"), CASE.part("enterprise").names)
     timeline = [
         Step(s.date("date"), s.choice("step", v.STEPS),
              s.choice("decision", v.DECISIONS, required=False),
              s.choice("outcome", v.OUTCOMES, required=False), s.position)
-        for s in record.children("timeline", "a timeline step", CASE.part("timeline").names,
+        for s in record.children("timeline", tr("a timeline step"), CASE.part("timeline").names,
                                  required=True)
     ]
     case = Case(
@@ -307,18 +327,19 @@ def _case(path: Path, problems: Problems, site: Site) -> Case | None:
         positions=dict(record.data.value_positions),
     )
     if case.id is not None and case.id != path.stem:
-        problems.error(record.where("id"), f"the case file is named '{path.name}' "
-                       f"but its id is '{case.id}'", f"name the file {case.id}.yaml")
+        problems.error(record.where("id"), tr("the case file is named '{name}' but its id is "
+                                              "'{id}'", name=path.name, id=case.id),
+                       tr("name the file {name}.yaml", name=case.id))
     return case
 
 
 def _publication(folder: Path, problems: Problems, site: Site) -> Publication | None:
     path = folder / "publication.yaml"
     if not path.is_file():
-        problems.error(Position(path), f"the publication folder '{folder.name}' "
-                       "has no publication.yaml")
+        problems.error(Position(path), tr("the publication folder '{name}' has no "
+                                          "publication.yaml", name=folder.name))
         return None
-    record = _record(path, "a publication", PUBLICATION.names, problems, site.languages)
+    record = _record(path, tr("a publication"), PUBLICATION.names, problems, site.languages)
     if record is None:
         return None
     languages = _listed(record, "languages", site.languages, [site.default_language])
@@ -328,19 +349,20 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
     kind = record.choice("kind", v.PUBLICATION_KINDS)
     bibliography = record.string("bibliography", required=False)
     if bibliography and resolve_inside(folder, bibliography, folder.parent.parent) is None:
-        problems.error(record.where("bibliography"), f"the bibliography '{bibliography}' lies "
-                       "outside the content folder", OUTSIDE_HINT)
+        problems.error(record.where("bibliography"),
+                       tr("the bibliography '{name}' lies outside the content folder",
+                          name=bibliography), outside_hint())
         bibliography = None
     elif bibliography and not (folder / bibliography).is_file():
         problems.error(record.where("bibliography"),
-                       f"the bibliography '{bibliography}' does not exist",
-                       "name a CSL YAML file in the publication's folder")
+                       tr("the bibliography '{name}' does not exist", name=bibliography),
+                       tr("name a CSL YAML file in the publication's folder"))
     elif bibliography:
         _check_bibliography(folder / bibliography, problems, site)
     print_pdf = record.boolean("print", False)
     if print_pdf and kind != "brochure":
-        problems.error(record.where("print"), "only a brochure has a print PDF yet",
-                       "remove 'print: true'")
+        problems.error(record.where("print"), tr("only a brochure has a print PDF yet"),
+                       tr("remove 'print: true'"))
     return Publication(
         slug=folder.name,
         folder=folder,
@@ -386,12 +408,14 @@ def _check_chapters(record: Record, folder: Path, languages: list[str],
             where = listed.where(index) if hasattr(listed, "where") else record.position
             path = resolve_inside(folder / lang, chapter, root)
             if path is None:
-                record.problems.error(where, f"chapter '{lang}/{chapter}' lies outside the "
-                                      "content folder", OUTSIDE_HINT)
+                record.problems.error(where, tr("chapter '{path}' lies outside the content "
+                                                "folder", path=f"{lang}/{chapter}"),
+                                      outside_hint())
             elif not path.is_file() and (fallback is None or lang == fallback):
-                record.problems.error(where, f"chapter '{lang}/{chapter}' does not exist",
-                                      f"create {folder.name}/{lang}/{chapter} or remove it "
-                                      "from the list")
+                record.problems.error(where, tr("chapter '{path}' does not exist",
+                                                path=f"{lang}/{chapter}"),
+                                      tr("create {path} or remove it from the list",
+                                         path=f"{folder.name}/{lang}/{chapter}"))
 
 
 def _listed(record: Record, key: str, vocabulary: Sequence[str],
@@ -402,54 +426,58 @@ def _listed(record: Record, key: str, vocabulary: Sequence[str],
     writer emptied it, and a publication in no language or format builds nothing.
     """
     if key in record.data and record.data[key] in (None, []):
-        record.problems.error(record.where(key), f"'{key}' lists nothing, so the publication "
-                              "would build nothing",
-                              f"list one or more of {', '.join(vocabulary)}, or leave the "
-                              f"line out for {', '.join(default)}")
+        record.problems.error(record.where(key),
+                              tr("'{key}' lists nothing, so the publication would build "
+                                 "nothing", key=key),
+                              tr("list one or more of {values}, or leave the line out for "
+                                 "{default}", values=", ".join(vocabulary),
+                                 default=", ".join(default)))
         return []
     return record.strings(key, vocabulary) or default
 
 
 def _check_bibliography(path: Path, problems: Problems, site: Site) -> None:
     """A CSL YAML file: `references:`, each with an id and a title."""
-    record = _record(path, "the bibliography", ("references",), problems, site.languages)
+    record = _record(path, tr("the bibliography"), ("references",), problems, site.languages)
     if record is None:
         return
     references = record.data.get("references")
     if not isinstance(references, list):
-        problems.error(record.where("references"), "the bibliography needs a list "
-                       "'references:'", "see pandoc's manual on CSL YAML")
+        problems.error(record.where("references"),
+                       tr("the bibliography needs a list 'references:'"),
+                       tr("see pandoc's manual on CSL YAML"))
         return
     for index, entry in enumerate(references):
         where = references.where(index) if hasattr(references, "where") else record.position
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            problems.error(where, "each reference needs an 'id:'")
+            problems.error(where, tr("each reference needs an 'id:'"))
         elif not entry.get("title"):
-            problems.error(where, f"the reference '{entry['id']}' has no title")
+            problems.error(where, tr("the reference '{id}' has no title", id=entry["id"]))
         elif not is_web_address(str(entry.get("URL", "https://"))):
             problems.error(entry.where("URL") if hasattr(entry, "where") else where,
-                           f"the reference '{entry['id']}' has a URL that is not a web "
-                           "address", "write it with https://")
+                           tr("the reference '{id}' has a URL that is not a web address",
+                              id=entry["id"]), tr("write it with https://"))
 
 
 def _letter(record: Record) -> Letter:
-    recipient = record.child("recipient", "the recipient", PUBLICATION.part("recipient").names)
-    consultation = record.child("consultation", "the consultation",
+    recipient = record.child("recipient", tr("the recipient"),
+                             PUBLICATION.part("recipient").names)
+    consultation = record.child("consultation", tr("the consultation"),
                                 PUBLICATION.part("consultation").names)
-    officer = record.child("case_officer", "the case officer",
+    officer = record.child("case_officer", tr("the case officer"),
                            PUBLICATION.part("case_officer").names, required=False)
     signatories = [
         Signatory(s.string("name") or "", s.text("title", required=False))
-        for s in record.children("signatories", "a signatory",
+        for s in record.children("signatories", tr("a signatory"),
                                  PUBLICATION.part("signatories").names, required=True)
     ]
     if not signatories and record.ok:
-        record.problems.error(record.where("signatories"), "a letter needs a signatory")
+        record.problems.error(record.where("signatories"), tr("a letter needs a signatory"))
     letter_date = consultation.date("letter_date")
     deadline = consultation.date("deadline", required=False)
     if letter_date and deadline and deadline < letter_date:
         record.problems.error(consultation.where("deadline"),
-                              "the deadline is before the consultation letter's date")
+                              tr("the deadline is before the consultation letter's date"))
     return Letter(
         recipient=recipient.string("name") or "",
         address=recipient.strings("address"),
@@ -457,8 +485,7 @@ def _letter(record: Record) -> Letter:
         our_ref=record.string("our_ref", required=False),
         consultation=Consultation(consultation.text("title"), letter_date, deadline,
                                   _checked(consultation, "url", is_web_address,
-                                           "a web address starting with https://",
-                                           required=False) or None),
+                                           _not_web_address, required=False) or None),
         case_officer=officer.string("name", required=False),
         case_officer_phone=officer.string("phone", required=False),
         signatories=signatories,

@@ -9,17 +9,21 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+from pipeline.messages import Said, tr, tr_n
+
 # The most pixels a picture may have. A full A4 page printed at 300 dpi is 8.7 million;
 # Typst holds a picture decoded, 4 bytes a pixel, so 50 million already take 200 MB.
 # Pillow itself warns past 89 million pixels and refuses twice that: both are this error.
 LARGEST_PICTURE = 50_000_000
-TOO_MANY_PIXELS = (f"has more than {LARGEST_PICTURE // 1_000_000} million pixels; scale it "
-                   "down (3,500 × 2,500 pixels print sharp on a whole A4 page)")
 FONT_MAGIC = (b"OTTO", b"\x00\x01\x00\x00", b"true", b"wOFF", b"wOF2", b"ttcf")
 
 
-def image_problem(path: Path) -> str | None:
-    """What is wrong with the image at `path`, or None when it can be used."""
+def image_problem(path: Path) -> Said | None:
+    """What is wrong with the image at `path`, or None when it can be used.
+
+    Like every problem found here, it is said as what follows the file's name:
+    "… has more than 50 million pixels".
+    """
     if path.suffix.lower() == ".svg":
         return svg_problem(path)
     try:
@@ -27,16 +31,24 @@ def image_problem(path: Path) -> str | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as picture:
                 if picture.width * picture.height > LARGEST_PICTURE:
-                    return TOO_MANY_PIXELS
+                    return _too_many_pixels()
                 picture.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return TOO_MANY_PIXELS
+        return _too_many_pixels()
     except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        return f"is not a picture that can be read ({type(error).__name__})"
+        return tr("is not a picture that can be read ({error})", error=type(error).__name__)
     return None
 
 
-def svg_problem(path: Path) -> str | None:
+def _too_many_pixels() -> Said:
+    millions = LARGEST_PICTURE // 1_000_000
+    return tr_n("has more than {count} million pixels; scale it down (3,500 × 2,500 pixels "
+                "print sharp on a whole A4 page)",
+                "has more than {count} million pixels; scale it down (3,500 × 2,500 pixels "
+                "print sharp on a whole A4 page)", millions)
+
+
+def svg_problem(path: Path) -> Said | None:
     """An SVG must be a picture that holds all it shows: no script, no link to another file.
 
     HTML embeds an SVG in the page and Typst draws it, so a script or an
@@ -46,26 +58,28 @@ def svg_problem(path: Path) -> str | None:
     try:
         data = path.read_bytes()
         if b"<!ENTITY" in data:
-            return "declares XML entities, which a picture may not"
+            return tr("declares XML entities, which a picture may not")
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, OSError) as error:
-        return f"is not a readable SVG file ({error})"
+        return tr("is not a readable SVG file ({error})", error=error)
     if not root.tag.endswith("svg"):
-        return "is not an SVG picture"
+        return tr("is not an SVG picture")
     for element in root.iter():
         tag = _local(element.tag)
         if tag in ("script", "foreignObject"):
-            return f"holds a <{tag}>, which a picture may not"
+            return tr("holds a <{element}>, which a picture may not", element=tag)
         if tag == "style" and _loads_file(element.text or ""):
-            return "loads another file from its style sheet"
+            return tr("loads another file from its style sheet")
         for name, value in element.attrib.items():
             attribute = _local(name)
             if attribute.lower().startswith("on"):
-                return f"holds a script ('{attribute}'), which a picture may not"
+                return tr("holds a script ('{attribute}'), which a picture may not",
+                          attribute=attribute)
             if attribute == "href" and not value.startswith(("#", "data:image/")):
-                return f"links to '{value}'; embed that picture in the SVG instead"
+                return tr("links to '{target}'; embed that picture in the SVG instead",
+                          target=value)
             if attribute == "style" and _loads_file(value):
-                return "loads another file from a style"
+                return tr("loads another file from a style")
     return None
 
 
@@ -77,10 +91,11 @@ def _loads_file(css: str) -> bool:
     return "@import" in css or re.search(r"url\(\s*['\"]?(?!#|data:image/)", css) is not None
 
 
-def font_problem(path: Path) -> str | None:
+def font_problem(path: Path) -> Said | None:
+    """What is wrong with the font file at `path` (said as what follows its name), or None."""
     try:
         with path.open("rb") as source:
             magic = source.read(4)
     except OSError as error:
-        return f"cannot be read ({error.strerror})"
-    return None if magic in FONT_MAGIC else "is not an OpenType or TrueType font file"
+        return tr("cannot be read ({error})", error=error.strerror)
+    return None if magic in FONT_MAGIC else tr("is not an OpenType or TrueType font file")

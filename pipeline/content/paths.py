@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-OUTSIDE_HINT = "keep every file the content uses inside the content folder (no '..', no links out)"
+from pipeline.messages import Said, tr
+
+
+def outside_hint() -> Said:
+    return tr("keep every file the content uses inside the content folder (no '..', no links "
+              "out)")
 
 
 def inside(path: Path, *roots: Path) -> bool:

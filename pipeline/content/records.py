@@ -3,6 +3,11 @@
 A `Record` wraps one mapping from a content file. Each accessor checks the
 type and vocabulary of one field and returns None (recording a problem) when
 the value is wrong, so loading continues and all mistakes surface together.
+
+A record's `noun` ("a case", "the organisation", "site.yaml") stands in its
+messages as the subject ("a case lacks the field 'x'") and after a preposition
+("… is not a field of a case"); it comes translated, article and all, and the
+Norwegian of those sentences needs no agreement with it.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 
 from pipeline.content.model import Text
 from pipeline.content.yamlfile import LocatedDict, LocatedList, Reported
+from pipeline.messages import Said, tr
 from pipeline.problems import Position, Problems
 
 
@@ -34,8 +40,8 @@ class Record:
         self.ok = isinstance(data, dict)
         self.data: LocatedDict = data if self.ok else LocatedDict()
         if not self.ok:
-            problems.error(position, f"{noun} must be a mapping of fields",
-                           f"write the fields of {noun} as 'name: value' lines")
+            problems.error(position, tr("{what} must be a mapping of fields", what=noun),
+                           tr("write the fields of {what} as 'name: value' lines", what=noun))
             self.data.position = position
             self.data.value_positions = {}
             self.data.key_positions = {}
@@ -52,8 +58,10 @@ class Record:
             where = self.data.key_positions.get(key, self.position)
             close = difflib.get_close_matches(str(key), fields, n=1)
             self.misspelt.update(close)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(fields)
-            self.problems.error(where, f"'{key}' is not a field of {self.noun}", hint)
+            hint = tr("did you mean '{name}'?", name=close[0]) if close else \
+                tr("allowed: {names}", names=", ".join(fields))
+            self.problems.error(where, tr("'{key}' is not a field of {what}", key=key,
+                                          what=self.noun), hint)
 
     def _missing(self, key: str, required: bool) -> bool:
         if isinstance(self.data.get(key), Reported):
@@ -61,11 +69,12 @@ class Record:
         if key in self.data and self.data[key] is not None:
             return False
         if required and self.ok and key not in self.misspelt:  # already reported as misspelt
-            self.problems.error(self.position, f"{self.noun} lacks the field '{key}'")
+            self.problems.error(self.position, tr("{what} lacks the field '{key}'",
+                                                  what=self.noun, key=key))
         return True
 
-    def _wrong(self, key: str, expected: str, hint: str | None = None) -> None:
-        self.problems.error(self.where(key), f"'{key}' must be {expected}", hint)
+    def _wrong(self, key: str, message: Said, hint: Said | None = None) -> None:
+        self.problems.error(self.where(key), message, hint)
 
     def text(self, key: str, required: bool = True) -> Text | None:
         if self._missing(key, required):
@@ -80,18 +89,20 @@ class Record:
             text.positions[self.languages[0]] = where
             return text
         if not isinstance(value, dict):
-            self.problems.error(where, f"'{key}' must be text, or text by language",
-                                "write 'nb: ...' lines, one per language")
+            self.problems.error(where, tr("'{key}' must be text, or text by language", key=key),
+                                tr("write 'nb: ...' lines, one per language"))
             return None
         for lang, string in value.items():
             if lang not in self.languages:
                 self.problems.error(
                     value.key_positions.get(lang, where),
-                    f"'{lang}' is not a language of this site",
-                    "languages declared in site.yaml: " + ", ".join(self.languages),
+                    tr("'{lang}' is not a language of this site", lang=lang),
+                    tr("languages declared in site.yaml: {languages}",
+                       languages=", ".join(self.languages)),
                 )
             elif not isinstance(string, str | int | float) or isinstance(string, bool):
-                self.problems.error(value.where(lang), f"the {lang} text of '{key}' must be text")
+                self.problems.error(value.where(lang), tr("the {lang} text of '{key}' must be text",
+                                                          lang=lang, key=key))
             else:
                 text[lang] = str(string)
                 text.positions[lang] = value.where(lang)
@@ -102,7 +113,8 @@ class Record:
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, str | int):
-            self._wrong(key, "text", "put the value in double quotes")
+            self._wrong(key, tr("'{key}' must be text", key=key),
+                        tr("put the value in double quotes"))
             return None
         return str(value)
 
@@ -111,7 +123,8 @@ class Record:
             return None
         value = self.data[key]
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self._wrong(key, "a date", "write it as YYYY-MM-DD, for example 2025-03-14")
+            self._wrong(key, tr("'{key}' must be a date", key=key),
+                        tr("write it as YYYY-MM-DD, for example 2025-03-14"))
             return None
         return value
 
@@ -120,7 +133,7 @@ class Record:
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(key, "a whole number")
+            self._wrong(key, tr("'{key}' must be a whole number", key=key))
             return None
         return value
 
@@ -129,7 +142,7 @@ class Record:
             return default
         value = self.data[key]
         if not isinstance(value, bool):
-            self._wrong(key, "true or false")
+            self._wrong(key, tr("'{key}' must be true or false", key=key))
             return default
         return value
 
@@ -142,15 +155,17 @@ class Record:
         if value in vocabulary and not isinstance(value, bool):
             return value
         close = difflib.get_close_matches(str(value), [str(v) for v in vocabulary], n=1)
-        allowed = "allowed: " + ", ".join(str(v) for v in vocabulary)
-        hint = f"did you mean '{close[0]}'? ({allowed})" if close else allowed
-        self.problems.error(where, f"'{value}' is not a valid {key}", hint)
+        names = ", ".join(str(v) for v in vocabulary)
+        hint = tr("did you mean '{name}'? (allowed: {names})", name=close[0], names=names) \
+            if close else tr("allowed: {names}", names=names)
+        self.problems.error(where, tr("'{value}' is not a valid {key}", value=value, key=key),
+                            hint)
         return None
 
     def strings(
         self, key: str, vocabulary: Iterable[Any] | None = None, required: bool = False
     ) -> list[str]:
-        value = self._list(key, required, "write it as [a, b] or one '- item' line each")
+        value = self._list(key, required, tr("write it as [a, b] or one '- item' line each"))
         allowed = tuple(vocabulary) if vocabulary is not None else None
         items = []
         for index, item in enumerate(value):
@@ -161,16 +176,16 @@ class Record:
             elif isinstance(item, str | int) and not isinstance(item, bool):
                 items.append(str(item))
             else:
-                self.problems.error(where, f"each item of '{key}' must be text")
+                self.problems.error(where, tr("each item of '{key}' must be text", key=key))
         return items
 
-    def _list(self, key: str, required: bool, hint: str) -> list:
+    def _list(self, key: str, required: bool, hint: Said) -> list:
         """The list at `key`; empty (with an error if it is something else) otherwise."""
         if self._missing(key, required):
             return []
         value = self.data[key]
         if not isinstance(value, list):
-            self._wrong(key, "a list", hint)
+            self._wrong(key, tr("'{key}' must be a list", key=key), hint)
             return []
         return value
 
@@ -183,7 +198,7 @@ class Record:
 
     def children(self, key: str, noun: str, fields: Iterable[str],
                  required: bool = False) -> list[Record]:
-        value = self._list(key, required, "write one '- ' item per line")
+        value = self._list(key, required, tr("write one '- ' item per line"))
         return [
             Record(item, value.where(index), noun, fields, self.problems, self.languages)
             for index, item in enumerate(value)
@@ -193,5 +208,5 @@ class Record:
 class _Silent(Problems):
     """Swallows problems about a child that was already reported as missing."""
 
-    def error(self, position: Position, message: str, hint: str | None = None) -> None:
+    def error(self, position: Position, message: Said, hint: Said | None = None) -> None:
         return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.content.characters import UNWANTED_HINT, describe, first_unwanted, line_and_column
+from pipeline.content.characters import describe, first_unwanted, line_and_column, unwanted_hint
+from pipeline.messages import tr, tr_n
 from pipeline.problems import Position, Problems
 
 # The largest chapter or YAML file read. The largest real one is 15 kB; a 2 MB
@@ -30,18 +31,18 @@ def read_text(path: Path, problems: Problems) -> str | None:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         problems.error(
             Position(path, line, column),
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x})",
-            "save the file as UTF-8 in your editor",
+            tr("the file is not UTF-8 (byte {byte})", byte=f"0x{data[error.start]:02x}"),
+            tr("save the file as UTF-8 in your editor"),
         )
         return None
     if text.startswith("\ufeff"):
-        problems.warning(Position(path, 1, 1), "the file starts with a byte-order mark",
-                         "save it as UTF-8 without BOM")
+        problems.warning(Position(path, 1, 1), tr("the file starts with a byte-order mark"),
+                         tr("save it as UTF-8 without BOM"))
         text = text[1:]
     if "\r\n" in text:
         line = text[: text.index("\r\n")].count("\n") + 1
-        problems.warning(Position(path, line), "the file has Windows line ends (CRLF)",
-                         "save it with Unix line ends (LF)")
+        problems.warning(Position(path, line), tr("the file has Windows line ends (CRLF)"),
+                         tr("save it with Unix line ends (LF)"))
         text = text.replace("\r\n", "\n")
     return None if _has_unwanted(path, text, problems) else text
 
@@ -52,12 +53,13 @@ def _read_bytes(path: Path, problems: Problems) -> bytes | None:
         with path.open("rb") as source:
             data = source.read(LARGEST_FILE + 1)
     except OSError as error:
-        problems.error(Position(path), f"cannot read the file: {error.strerror}")
+        problems.error(Position(path), tr("cannot read the file: {error}", error=error.strerror))
         return None
     if len(data) > LARGEST_FILE:
-        problems.error(Position(path), f"the file is larger than {LARGEST_FILE // 1_000_000} MB",
-                       "split it into several files; a text this long is most likely a "
-                       "pasted dump")
+        problems.error(Position(path),
+                       tr("the file is larger than {size} MB", size=LARGEST_FILE // 1_000_000),
+                       tr("split it into several files; a text this long is most likely a "
+                          "pasted dump"))
         return None
     return data
 
@@ -67,8 +69,10 @@ def _has_unwanted(path: Path, text: str, problems: Problems) -> bool:
     if found is None:
         return False
     index, count = found
-    more = f" and {count - 1} more" if count > 1 else ""
-    problems.error(Position(path, *line_and_column(text, index)),
-                   f"the file holds a control character ({describe(text[index])}){more}",
-                   UNWANTED_HINT)
+    character = describe(text[index])
+    message = tr_n("the file holds a control character ({character}) and {count} more",
+                   "the file holds a control character ({character}) and {count} more",
+                   count - 1, character=character) if count > 1 else \
+        tr("the file holds a control character ({character})", character=character)
+    problems.error(Position(path, *line_and_column(text, index)), message, unwanted_hint())
     return True

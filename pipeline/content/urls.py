@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.messages import Said, tr
+
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 _IGNORED_BY_BROWSERS = re.compile(r"[\t\n\r]")
@@ -21,13 +23,13 @@ def scheme(target: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def link_problem(target: str) -> str | None:
-    """Why `target` may not be a link, or None when it may."""
+def link_problem(target: str) -> Said | None:
+    """Why `target` may not be a link (said as what follows "the link '…'"), or None."""
     if _CONTROL.search(target):
-        return "holds a control character"
+        return tr("holds a control character")
     found = scheme(target)
     if found is not None and found not in ALLOWED_SCHEMES:
-        return f"uses '{found}:', which a publication may not link to"
+        return tr("uses '{scheme}:', which a publication may not link to", scheme=found)
     return None
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from pipeline.content.textfile import read_text
+from pipeline.messages import Said, tr
 from pipeline.problems import Position, Problems
 
 
@@ -66,14 +67,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool) and key is not None:
-            loader.problems.error(loader.position(key_node), "a key must be plain text")
+            loader.problems.error(loader.position(key_node), tr("a key must be plain text"))
             continue
         if key in result:
             first = result.key_positions[key]
             loader.problems.error(
                 loader.position(key_node),
-                f"duplicate key '{key}' (first given on line {first.line})",
-                "give each key once; YAML would silently keep only the last one",
+                tr("duplicate key '{key}' (first given on line {line})", key=key, line=first.line),
+                tr("give each key once; YAML would silently keep only the last one"),
             )
             continue
         result[key] = loader.construct_object(value_node, deep=True)
@@ -95,8 +96,8 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
     except ValueError:
         loader.problems.error(
             loader.position(node),
-            f"'{node.value}' is not a date that exists",
-            "write a real calendar date as YYYY-MM-DD, for example 2025-02-28",
+            tr("'{value}' is not a date that exists", value=node.value),
+            tr("write a real calendar date as YYYY-MM-DD, for example 2025-02-28"),
         )
         return REPORTED
 
@@ -122,8 +123,9 @@ def load_yaml(path: Path, problems: Problems) -> Any:
         line = text[: error.position].count("\n") + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         problems.error(Position(path, line, column),
-                       f"the file holds a control character (U+{error.character:04X})",
-                       "delete it; YAML allows only printable text")
+                       tr("the file holds a control character ({character})",
+                          character=f"U+{error.character:04X}"),
+                       tr("delete it; YAML allows only printable text"))
         return None
     loader.path = path
     loader.problems = problems
@@ -132,28 +134,29 @@ def load_yaml(path: Path, problems: Problems) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
-        problems.error(position, f"YAML syntax: {error.problem or error.context}",
+        problems.error(position,
+                       tr("YAML syntax: {problem}", problem=error.problem or error.context),
                        _syntax_hint(error, text))
         return None
     except yaml.YAMLError as error:
-        problems.error(Position(path), f"YAML syntax: {error}")
+        problems.error(Position(path), tr("YAML syntax: {problem}", problem=error))
         return None
     finally:
         loader.dispose()
     if data is None:  # blank, only comments, or a bare 'null'
-        problems.error(Position(path, 1), "the file holds no fields",
-                       "write its fields as 'name: value' lines, or delete a file not needed")
+        problems.error(Position(path, 1), tr("the file holds no fields"),
+                       tr("write its fields as 'name: value' lines, or delete a file not needed"))
     return data
 
 
-def _syntax_hint(error: yaml.MarkedYAMLError, text: str) -> str | None:
+def _syntax_hint(error: yaml.MarkedYAMLError, text: str) -> Said | None:
     problem = str(error.problem or "")
     mark = error.problem_mark or error.context_mark
     lines = text.splitlines()
     line = lines[mark.line] if mark and mark.line < len(lines) else ""
     at_tab = mark is not None and line[:mark.column + 1].endswith("\t")
     if "\\t" in problem or "tab" in problem or at_tab:
-        return "indent with spaces, not tabs"
+        return tr("indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:
-        return "put text that holds ': ' in double quotes"
+        return tr("put text that holds ': ' in double quotes")
     return None
