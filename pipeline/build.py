@@ -41,6 +41,7 @@ from pipeline.document.transforms import (
     fence_lines,
     shift_chapter_headings,
 )
+from pipeline.document.tree import forget_kinds, note_kinds
 from pipeline.formats import READ_AS, WRITERS, file_name, with_variants
 from pipeline.formats.html import web_font_cache
 from pipeline.kinds import KINDS
@@ -133,11 +134,16 @@ def build(request: Request, problems: Problems | None = None,
                            tr("you can build {choices}", choices=_selectable(content)))
             raise ContentError(problems)
         progress.writing(len(jobs))
-        with staged_run(request.output) as staging:
-            built = _write_all(jobs, Writing(staging, gate, request.force), problems, progress,
-                               request.processes)
-            if problems.errors:
-                raise ContentError(problems)
+        for document in documents:  # before the writers fork: each inherits the notes
+            note_kinds(document.ast["blocks"])
+        try:
+            with staged_run(request.output) as staging:
+                built = _write_all(jobs, Writing(staging, gate, request.force), problems,
+                                   progress, request.processes)
+                if problems.errors:
+                    raise ContentError(problems)
+        finally:
+            forget_kinds()
         for item in built:
             if item.stamp is not None:
                 item.stamp.write_text(item.key)

@@ -18,12 +18,14 @@ from pipeline.document.tree import (
     classes,
     div,
     div_class,
+    forget_kinds,
     heading_level,
     identifier,
     link,
     literal_text,
     make_attr,
     meta_inlines,
+    note_kinds,
     raw_block,
     raw_inline,
     span,
@@ -164,6 +166,29 @@ def test_walk_keeps_what_no_action_changed_as_the_same_object() -> None:
     assert new is not blocks and new[0] is untouched and new[1] is not touched
     assert touched == para("three")  # the original is left as it was
     assert walk(blocks, lambda element: None) is blocks
+
+
+def test_a_walk_over_noted_blocks_still_finds_all_it_asks_for() -> None:
+    plain = para("plain words")
+    linked = pandoc.parse_markdown("[a link](https://x.no) here")["blocks"][0]
+    blocks = [plain, div(make_attr(), [linked])]
+    seen: list[str] = []
+
+    def strs(element: Element) -> None:
+        seen.append(element["c"])
+
+    note_kinds(blocks)
+    try:
+        walk(blocks, lambda element: seen.append(element["t"]), {"Link"})
+        assert seen == ["Link"]  # inside the div, whose note must say it holds a link
+        seen.clear()
+        walk(blocks, strs, {"Str"})
+        assert seen == ["plain", "words", "a", "link", "here"]
+    finally:
+        forget_kinds()
+    seen.clear()
+    walk(blocks, lambda element: seen.append(element["t"]), {"Para"})
+    assert seen == ["Para", "Para"]
 
 
 def test_stringify_reads_text_quotes_and_code_and_leaves_out_notes_and_raw() -> None:

@@ -11,6 +11,7 @@ replacement element, or a `Splice` of elements to put in its place.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 Element = dict[str, Any]
@@ -43,9 +44,17 @@ class Splice(list):
 
 
 _BRANCHES = (list, dict)  # what a tree holds beside text and numbers
+# pandoc's block elements: the parts of a tree whose kinds within are noted for walks.
+_BLOCKS = frozenset({"Para", "Plain", "Header", "Div", "Table", "BlockQuote", "BulletList",
+                     "OrderedList", "DefinitionList", "Figure", "LineBlock", "CodeBlock",
+                     "RawBlock", "HorizontalRule"})
+# Block id -> (the block, the kinds of element it is and holds), for the trees noted by
+# `note_kinds`; the block is kept, so that its id is not taken by another while noted.
+_KINDS_WITHIN: dict[int, tuple[Element, frozenset[str]]] = {}
+_SAME_KINDS: dict[frozenset[str], frozenset[str]] = {}  # each set of kinds held once
 
 
-def walk(node: Any, action: Action, kinds: Container[str] | None = None) -> Any:
+def walk(node: Any, action: Action, kinds: AbstractSet[str] | None = None) -> Any:
     """Apply `action` to every element, children first; return the new tree.
 
     With `kinds`, the action sees only elements of those types (its answer for any
@@ -62,7 +71,8 @@ def walk(node: Any, action: Action, kinds: Container[str] | None = None) -> Any:
     return _walk_element(node, action, kinds)
 
 
-def _walk_list(items: list[Any], action: Action, kinds: Container[str] | None) -> list[Any]:
+def _walk_list(items: list[Any], action: Action,
+               kinds: AbstractSet[str] | None) -> list[Any]:
     out: list[Any] = []
     changed = False
     for item in items:
@@ -83,7 +93,11 @@ def _walk_list(items: list[Any], action: Action, kinds: Container[str] | None) -
     return out if changed else items
 
 
-def _walk_element(element: Element, action: Action, kinds: Container[str] | None) -> Any:
+def _walk_element(element: Element, action: Action, kinds: AbstractSet[str] | None) -> Any:
+    if kinds is not None:
+        noted = _KINDS_WITHIN.get(id(element))
+        if noted is not None and noted[0] is element and noted[1].isdisjoint(kinds):
+            return element  # nothing in it that the action asks for
     contents = element.get("c")
     kind = type(contents)
     if kind is list:
@@ -98,6 +112,46 @@ def _walk_element(element: Element, action: Action, kinds: Container[str] | None
         return element
     replacement = action(element)
     return element if replacement is None else replacement
+
+
+def note_kinds(blocks: list[Element]) -> None:
+    """Note which kinds of element each block of `blocks` holds, so that a walk asking for
+    kinds a block lacks passes it by. A tree is walked a dozen times for each format, and
+    most walks look for what few blocks hold (an image, a formula, a box)."""
+    _kinds_in(blocks, set())
+
+
+def forget_kinds() -> None:
+    """Forget the noted trees (they are kept while noted)."""
+    _KINDS_WITHIN.clear()
+    _SAME_KINDS.clear()
+
+
+def _kinds_in(node: Any, found: set[str]) -> None:
+    """Add the kinds of element within `node` to `found`, noting those of each block."""
+    if type(node) is list:
+        for item in node:
+            if isinstance(item, _BRANCHES):
+                _kinds_in(item, found)
+        return
+    kind = node.get("t")
+    if kind is None:  # a citation's fields, a caption's parts
+        for value in node.values():
+            if isinstance(value, _BRANCHES):
+                _kinds_in(value, found)
+        return
+    contents = node.get("c")
+    if kind not in _BLOCKS:
+        found.add(kind)
+        if isinstance(contents, _BRANCHES):
+            _kinds_in(contents, found)
+        return
+    within = {kind}
+    if isinstance(contents, _BRANCHES):
+        _kinds_in(contents, within)
+    frozen = _SAME_KINDS.setdefault(frozenset(within), frozenset(within))
+    _KINDS_WITHIN[id(node)] = (node, frozen)
+    found |= frozen
 
 
 def elements(node: Any, skip: Container[str] = ()) -> Iterator[Element]:
