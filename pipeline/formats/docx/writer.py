@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
+from pipeline import cache
 from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.pandoc import Ast
 from pipeline.document.prepared import Document, metadata, with_metadata
@@ -50,12 +51,7 @@ KEPT_ROWS = 3  # the rows a break leaves at least on either side
 
 
 def write(document: Document, target: Path) -> None:
-    header = _running_header(document)
-    reference = build_reference(
-        document.brand, document.tag, document.labels, header, document.layout,
-        document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx",
-    )
-    fonts.embed(reference, document.brand, document.work_dir.parent / "_docxfonts")
+    reference = _reference(document)
     ast = regional_language_tags(swap_image_suffix(document.ast, ".svg", ".png"))
     ast = key_figures.for_docx(style_divs_for_docx(boxes.for_docx(ast, document.gettext),
                                                    LETTER_STYLES))
@@ -69,6 +65,23 @@ def write(document: Document, target: Path) -> None:
         args += ["--toc", "--toc-depth=2"]
     pandoc.write(ast, "docx", args, output=target)
     finish(target, document)
+
+
+def _reference(document: Document) -> Path:
+    """The reference DOCX of the document's styles, page, header and fonts: made again only
+    when what it is made from changed (the same for every document of a kind and language)."""
+    brand, header = document.brand, _running_header(document)
+    reference = document.work_dir / f"reference-{document.publication.kind}-{document.lang}.docx"
+
+    def make() -> None:
+        build_reference(brand, document.tag, document.labels, header, document.layout,
+                        reference)
+        fonts.embed(reference, brand, document.work_dir.parent / "_docxfonts")
+
+    cache.made([reference], [repr(brand), *(cache.file_hash(f.path) for f in brand.fonts),
+                             cache.file_hash(brand.path), document.tag, repr(document.labels),
+                             header, repr(document.layout)], make)
+    return reference
 
 
 def finish(path: Path, document: Document) -> None:
