@@ -116,3 +116,18 @@ def test_an_up_to_date_build_shows_the_warnings_again(built: Path) -> None:
     assert ", 3 up to date" in again
     warnings = [line for line in first.splitlines() if "warning" in line]
     assert warnings == [line for line in again.splitlines() if "warning" in line]
+
+
+def test_dictionaries_installed_since_mean_a_real_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spelling warnings a build recorded were checked without them."""
+    from pipeline.checks import spelling
+
+    folder = tmp_path / "hunspell"
+    folder.mkdir()
+    monkeypatch.setattr(spelling, "DICTIONARY_FOLDERS", (folder,))
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    before = last_build.fingerprint(content, tmp_path / "out", [])
+    (folder / "nn_NO.dic").write_text("1\nord\n")
+    assert last_build.fingerprint(content, tmp_path / "out", []) != before

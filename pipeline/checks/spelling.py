@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pipeline.checks.written_standards import other_form
@@ -49,6 +50,18 @@ def dictionary(lang: str) -> Any | None:
         return broker.request_dict(tag)
     except enchant.errors.DictNotFoundError:
         return None
+
+
+# Where Enchant finds Hunspell's dictionaries (Debian's packages, and the user's own).
+DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"),
+                      Path.home() / ".config" / "enchant" / "hunspell")
+
+
+def installed_dictionaries() -> list[str]:
+    """The dictionary files installed where Enchant looks, with their sizes: a build whose
+    warnings were recorded without them is not up to date once they are installed."""
+    return sorted(f"{path}:{path.stat().st_size}" for folder in DICTIONARY_FOLDERS
+                  if folder.is_dir() for path in folder.glob("*.dic"))
 
 
 def available(languages: Iterable[str]) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline import cache
+from pipeline.checks.spelling import installed_dictionaries
 from pipeline.files import write_atomically
 
 RECORD = ".last-build.json"
@@ -42,7 +43,8 @@ class Record:
 
 def fingerprint(content: Path, output: Path, asked: list[str]) -> str | None:
     """What a build's outputs are made from; None when the content cannot be listed safely."""
-    digest = hashlib.sha256(cache.key([output.resolve(), content.resolve(), *asked]).encode())
+    digest = hashlib.sha256(cache.key([output.resolve(), content.resolve(), *asked,
+                                       *installed_dictionaries()]).encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for folder, folders, files in os.walk(content):
         if any(Path(folder, name).is_symlink() for name in folders):
