@@ -8,13 +8,14 @@ temporary file that is renamed into place only when complete.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,10 @@ from typing import Protocol
 
 from pipeline import cache
 from pipeline.checks.chapters import resolve_chapters
-from pipeline.checks.folder import load_content
+from pipeline.checks.folder import checked_content
 from pipeline.checks.formulas import check_formulas
 from pipeline.checks.glyphs import check_glyphs
+from pipeline.checks.language import check_language
 from pipeline.checks.versions import check_versions
 from pipeline.content.model import Content, Publication
 from pipeline.content.paths import resolve_inside
@@ -118,41 +120,96 @@ def build(request: Request, problems: Problems | None = None,
     problems = Problems() if problems is None else problems
     progress = progress or Silent()
     with locked(request.build), locked(request.output):
-        content = load_content(request.content, problems)
-        documents = prepare_all(content, request, problems, progress)
-        if problems.errors:
+        content = checked_content(request.content, problems, language=False)
+        if content is None or problems.errors:
+            if content is not None:
+                check_language(content, problems)
             raise ContentError(problems)
-        gate = Gate(secrets(content.cases))
-        # The longest first, so that no long PDF is left to run alone at the end.
-        jobs = sorted(((document, fmt) for document in documents
-                       for fmt in _formats(document.publication, request)),
-                      key=_expected_seconds, reverse=True)
-        if not jobs:
-            problems.error(Position(request.content / "publications"),
-                           tr("nothing to build: no publication, language and format matches "
-                              "this selection"),
-                           tr("you can build {choices}", choices=_selectable(content)))
-            raise ContentError(problems)
-        progress.writing(len(jobs))
-        for document in documents:  # before the writers fork: each inherits the notes
-            note_kinds(document.ast["blocks"])
-        try:
-            with staged_run(request.output) as staging:
-                built = _write_all(jobs, Writing(staging, gate, request.force), problems,
-                                   progress, request.processes)
-                if problems.errors:
-                    raise ContentError(problems)
-        finally:
-            forget_kinds()
-        for item in built:
-            if item.stamp is not None:
-                item.stamp.write_text(item.key)
-        mirror(request.output, expected_outputs(content), [item.path for item in built])
-        if built:
-            write_index(content, request.output, problems, web_font_cache(request.build))
-            if problems.errors:  # the outputs are in place; say what the index lacks
+        # Spelling and plain language only warn (or refuse a word list from outside the
+        # content): they are checked beside the rendering and writing, not before them.
+        with _beside(functools.partial(check_language, content), problems,
+                     request.processes) as language_checked:
+            return _prepared_and_written(content, request, problems, progress,
+                                         language_checked)
+
+
+def _prepared_and_written(content: Content, request: Request, problems: Problems,
+                          progress: Progress, language_checked: Callable[[], None]
+                          ) -> list[Built]:
+    """Render and parse the documents, then write them: the build once its content is read."""
+    documents = prepare_all(content, request, problems, progress)
+    if problems.errors:
+        raise ContentError(problems)
+    gate = Gate(secrets(content.cases))
+    # The longest first, so that no long PDF is left to run alone at the end.
+    jobs = sorted(((document, fmt) for document in documents
+                   for fmt in _formats(document.publication, request)),
+                  key=_expected_seconds, reverse=True)
+    if not jobs:
+        problems.error(Position(request.content / "publications"),
+                       tr("nothing to build: no publication, language and format matches "
+                          "this selection"),
+                       tr("you can build {choices}", choices=_selectable(content)))
+        raise ContentError(problems)
+    progress.writing(len(jobs))
+    for document in documents:  # before the writers fork: each inherits the notes
+        note_kinds(document.ast["blocks"])
+    try:
+        with staged_run(request.output) as staging:
+            built = _write_all(jobs, Writing(staging, gate, request.force), problems,
+                               progress, request.processes)
+            language_checked()
+            if problems.errors:
                 raise ContentError(problems)
+    finally:
+        forget_kinds()
+    for item in built:
+        if item.stamp is not None:
+            item.stamp.write_text(item.key)
+    mirror(request.output, expected_outputs(content), [item.path for item in built])
+    if built:
+        write_index(content, request.output, problems, web_font_cache(request.build))
+        if problems.errors:  # the outputs are in place; say what the index lacks
+            raise ContentError(problems)
     return built
+
+
+@contextlib.contextmanager
+def _beside(work: Callable[[Problems], None], problems: Problems,
+            fork: bool) -> Iterator[Callable[[], None]]:
+    """Run `work` beside the block: in a forked process, or here at once when the build
+    does not fork. The block calls what it is given to add `work`'s problems to
+    `problems`; leaving the block adds them, if it did not."""
+    if not fork:
+        work(problems)
+        yield lambda: None
+        return
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    _FORKED["beside"] = work
+    future = pool.submit(_work_forked)
+    _FORKED.pop("beside")
+    joined = False
+
+    def join() -> None:
+        nonlocal joined
+        if not joined:
+            joined = True
+            problems.items.extend(future.result())
+
+    try:
+        yield join
+        join()
+    except ContentError:
+        join()
+        raise
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _work_forked() -> list[Problem]:
+    problems = Problems()
+    _FORKED["beside"](problems)  # type: ignore[operator]
+    return problems.items
 
 
 # How long each format takes to write, about, for a top-level block of the document.

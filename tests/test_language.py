@@ -162,3 +162,26 @@ def test_lix_and_the_share_of_long_sentences() -> None:
     assert figures.long_words == 4  # setning (twice), særskilt, tilrettelagd
     assert figures.lix == pytest.approx(34 / 4 + 100 * 4 / 34)
     assert figures.long_share == 0.25
+
+
+def test_a_build_checks_the_language_beside_its_writing_and_tells_it(
+        tmp_path: Path, dictionaries: None) -> None:
+    from test_progress import build_mini
+
+    content = broken(tmp_path, {CHAPTER: ("Saker", "Sakker behandlett")})
+    code, output = build_mini(tmp_path, content, "--format", "html")
+    assert code == 0, output
+    assert "unknown word 'behandlett'" in output and "[1/1] rapport-nb.html" in output
+
+
+def test_a_build_with_a_word_list_from_outside_fails_and_writes_nothing(tmp_path: Path) -> None:
+    from test_progress import build_mini
+
+    content = broken(tmp_path, {})
+    (tmp_path / "secret.txt").write_text("hemmelig\n", encoding="utf-8")
+    (content / "ordliste.txt").unlink()
+    (content / "ordliste.txt").symlink_to(tmp_path / "secret.txt")
+    code, output = build_mini(tmp_path, content)
+    assert code == 1
+    assert "ordliste.txt: error: 'ordliste.txt' is not read: it links to a file outside" in output
+    assert not list((tmp_path / "output").rglob("rapport-*"))

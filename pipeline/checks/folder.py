@@ -11,12 +11,14 @@ from pipeline.content.model import Content
 from pipeline.problems import ContentError, Problems
 
 
-def checked_content(root: Path, problems: Problems) -> Content | None:
-    """The content at `root`, with every problem of its files and across them in `problems`."""
+def checked_content(root: Path, problems: Problems, language: bool = True) -> Content | None:
+    """The content at `root`, with every problem of its files and across them in `problems`;
+    its spelling and plain language too, unless the caller checks them itself."""
     content = gather(root, problems)
     if content is not None:
         check_content(content, problems)
-        check_language(content, problems)
+        if language:
+            check_language(content, problems)
     return content
 
 
