@@ -10,8 +10,6 @@ import functools
 import io
 from pathlib import Path
 
-from fontTools import subset
-
 from pipeline import cache
 from pipeline.files import write_atomically
 
@@ -40,6 +38,8 @@ def _subset(source: Path, _digest: str) -> bytes:
 def latin_subset(source: Path, flavor: str | None = None) -> bytes:
     """`source` cut down to UNICODES with every layout feature and name, saved as `flavor`
     (None: plain OpenType)."""
+    from fontTools import subset  # a tenth of a second to load, and needed only this once
+
     options = subset.Options()
     options.flavor = flavor
     options.layout_features = ["*"]
