@@ -13,7 +13,7 @@ from pipeline import cache
 from pipeline.content.model import Brand, Content, Publication
 from pipeline.document.layout import Layout
 from pipeline.document.pandoc import Ast
-from pipeline.document.tree import elements, meta_inlines, meta_string, target_of
+from pipeline.document.tree import meta_inlines, meta_string, target_of, walk
 from pipeline.render.labels import DRAFT, DRAFT_NOTE, draft_title
 from pipeline.render.localizer import Localizer, language_tag
 
@@ -52,8 +52,8 @@ class Document:
     def made_from(self) -> str:
         """The key of all its outputs are made from: the tree, metadata and layout, every
         image and font file, the brand. Computed once, though each format's key asks for it."""
-        images = [target_of(element).url for element in elements(self.ast["blocks"])
-                  if element["t"] == "Image"]
+        images: list[str] = []
+        walk(self.ast["blocks"], lambda image: images.append(target_of(image).url), {"Image"})
         files = [self.brand.path, *(font.path for font in self.brand.fonts), *map(Path, images)]
         if self.logo:
             files.append(self.logo)
