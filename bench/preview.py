@@ -12,6 +12,7 @@ rest is noticing the save, reloading, and the browser reading the page).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -42,7 +43,9 @@ def main() -> None:
         command = [sys.executable, "-m", "pipeline", "preview", args.publication,
                    "--lang", args.lang, "--content", str(content),
                    "--folder", str(Path(scratch) / "preview")]
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        # Its lines are read here, so it speaks English whatever the machine's locale.
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                                   env={**os.environ, "NCP_LANGUAGE": "en"})
         try:
             url = _address(process)
             chapter = content / "publications" / args.publication / args.lang / args.chapter
