@@ -118,14 +118,19 @@ def _filled(text: str, english: str, fields: Mapping[str, object]) -> Said:
 @cache
 def _translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `lang`, read from its `.po` source the first time it is used."""
-    path = CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return compiled_catalog(CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po", lang)
+
+
+def compiled_catalog(path: Path, locale: str) -> gettext.NullTranslations:
+    """The gettext catalog of the `.po` file at `path`, compiled in memory (so that a
+    reviewer edits one file); no translations when there is no such file."""
     if not path.is_file():
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo  # only a command that speaks pays for Babel
     from babel.messages.pofile import read_po
 
     with path.open("rb") as source:
-        catalog = read_po(source, locale=lang)
+        catalog = read_po(source, locale=locale)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import io
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
 from pipeline.content.model import Text
-from pipeline.messages import language, tr
+from pipeline.messages import compiled_catalog, language, tr
 from pipeline.problems import Position, Problems
 from pipeline.resources import TEMPLATES
 
@@ -47,15 +44,8 @@ def spoken_number(value: float) -> str:
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog of fixed strings for `lang` (English msgids stand for themselves)."""
-    po_path = CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po_path.is_file():
-        return gettext.NullTranslations()
-    with po_path.open("rb") as source:
-        catalog = read_po(source, locale=BABEL_LOCALES.get(lang, lang))
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return compiled_catalog(CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po",
+                            BABEL_LOCALES.get(lang, lang))
 
 
 class Localizer:
