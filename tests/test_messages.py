@@ -206,3 +206,12 @@ def test_nynorsk_is_spoken_for_nn() -> None:
     told = _check_told({**bare, "LANG": "nn_NO.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
     assert told[-1].endswith(" feil, 1 åtvaring")
     assert any("biletet «bilde.svg» har ingen alternativ tekst" in line for line in told)
+
+
+def test_the_docs_list_every_message_in_each_language_as_the_catalogs_have_it() -> None:
+    from pipeline.catalogs import with_message_table
+
+    docs = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert with_message_table(docs) == docs, "run make locale (or ncp messages --docs …)"
+    assert "| `the image '{path}' has no alt text` | `bildet «{path}» har ingen alternativ " \
+        "tekst` | `biletet «{path}» har ingen alternativ tekst` |" in docs
