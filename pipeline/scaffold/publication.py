@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -11,7 +12,7 @@ import yaml
 from pipeline.content.shapes import PUBLICATION
 from pipeline.content.vocabulary import STATEMENT_STEPS
 from pipeline.content.yamlfile import load_yaml
-from pipeline.messages import tr
+from pipeline.messages import Said, tr
 from pipeline.problems import Problems
 from pipeline.render.markdown_text import escape_markup
 from pipeline.scaffold.yamltext import append_to_list, commented
@@ -38,6 +39,16 @@ NOTES = {
 
 class ScaffoldError(ValueError):
     """A skeleton that cannot be made as asked; the message says why."""
+
+
+def readable_mapping(path: Path, refusal: Callable[[str | None], Said]) -> dict:
+    """The fields of the YAML file at `path`; a ScaffoldError with `refusal(reason)` when
+    there is no such file or it holds no mapping (the reason: what reading it found)."""
+    problems = Problems()
+    data = load_yaml(path, problems) if path.is_file() else None
+    if not isinstance(data, dict):
+        raise ScaffoldError(refusal(problems.errors[0].message if problems.errors else None))
+    return data
 
 
 def new_publication(content: Path, kind: str, slug: str, languages: list[str],
@@ -93,13 +104,9 @@ def new_chapter(content: Path, slug: str, name: str, title: str | None = None) -
         raise ScaffoldError(tr("'{name}' is not a chapter file name: use lower-case letters, "
                                "digits and hyphens, such as metode.md", name=name))
     path = content / "publications" / slug / "publication.yaml"
-    problems = Problems()
-    data = load_yaml(path, problems) if path.is_file() else None
-    if not isinstance(data, dict):
-        raise ScaffoldError(
-            tr("there is no readable publication '{slug}': {reason}", slug=slug,
-               reason=problems.errors[0].message) if problems.errors
-            else tr("there is no readable publication '{slug}'", slug=slug))
+    data = readable_mapping(path, lambda reason: tr(
+        "there is no readable publication '{slug}': {reason}", slug=slug, reason=reason)
+        if reason else tr("there is no readable publication '{slug}'", slug=slug))
     if name in (data.get("chapters") or []):
         raise ScaffoldError(tr("{slug} lists {name} already", slug=slug, name=name))
     languages = data.get("languages") or [_default_language(content)]

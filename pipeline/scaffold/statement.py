@@ -14,10 +14,8 @@ from pathlib import Path
 
 from pipeline.content.shapes import PUBLICATION
 from pipeline.content.vocabulary import STATEMENT_STEPS
-from pipeline.content.yamlfile import load_yaml
 from pipeline.messages import tr
-from pipeline.problems import Problems
-from pipeline.scaffold.publication import ScaffoldError
+from pipeline.scaffold.publication import ScaffoldError, readable_mapping
 from pipeline.scaffold.yamltext import commented
 
 PREFIX = {
@@ -125,12 +123,6 @@ def new_statement(content: Path, case_id: str, kind: str, today: dt.date) -> Pat
 
 
 def _case(content: Path, case_id: str) -> dict:
-    path = content / "cases" / f"{case_id}.yaml"
-    problems = Problems()
-    data = load_yaml(path, problems) if path.is_file() else None
-    if not isinstance(data, dict):
-        raise ScaffoldError(
-            tr("there is no readable case '{case}' in cases/: {reason}", case=case_id,
-               reason=problems.errors[0].message) if problems.errors
-            else tr("there is no readable case '{case}' in cases/", case=case_id))
-    return data
+    return readable_mapping(content / "cases" / f"{case_id}.yaml", lambda reason: tr(
+        "there is no readable case '{case}' in cases/: {reason}", case=case_id, reason=reason)
+        if reason else tr("there is no readable case '{case}' in cases/", case=case_id))
