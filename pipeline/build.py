@@ -184,9 +184,9 @@ def _beside(work: Callable[[Problems], None], problems: Problems,
         work(problems)
         yield lambda: None
         return
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool = _forking_pool(1)
     _FORKED["beside"] = work
-    future = pool.submit(_work_forked)
+    future = pool.submit(_work_forked)  # the process is forked here, with `work` to inherit
     _FORKED.pop("beside")
     joined = False
 
@@ -449,11 +449,15 @@ class Writing:
         return cache.key([document.made_from, fmt, self.gate.digest,
                           os.environ.get("SOURCE_DATE_EPOCH", "")])
 
+    def stamp(self, document: Document, fmt: str) -> Path:
+        """Where the key an output was made under is kept, once it is in place."""
+        return document.work_dir / f"{document.stem}.{fmt}.key"
+
     def fresh(self, document: Document, fmt: str) -> Built | None:
         """The output, when it is up to date and need not be written again."""
         target = self.target(document, fmt)
-        stamp = document.work_dir / f"{document.stem}.{fmt}.key"
-        if self.force or not cache.is_fresh([target], stamp, self.key(document, fmt)):
+        if self.force or not cache.is_fresh([target], self.stamp(document, fmt),
+                                            self.key(document, fmt)):
             return None
         return Built(target, 0.0, fresh=True)
 
@@ -480,8 +484,7 @@ class Writing:
                            tr("remove it from the chapter or data that printed it"))
         if found:
             return None
-        return Built(target, time.perf_counter() - start,
-                     stamp=document.work_dir / f"{document.stem}.{fmt}.key",
+        return Built(target, time.perf_counter() - start, stamp=self.stamp(document, fmt),
                      key=self.key(document, fmt))
 
 
@@ -527,8 +530,7 @@ def _written_in_parallel(jobs: list[tuple[Document, str]], indexes: list[int],
     writing.gate.digest  # noqa: B018
     if processes:
         _FORKED.update(jobs=jobs, writing=writing)
-        pool: Executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(
-            "fork"))
+        pool: Executor = _forking_pool(workers)
         submit = functools.partial(pool.submit, _write_forked)
     else:
         pool = ThreadPoolExecutor(workers)
@@ -539,6 +541,12 @@ def _written_in_parallel(jobs: list[tuple[Document, str]], indexes: list[int],
                 yield future.result()
     finally:
         _FORKED.clear()
+
+
+def _forking_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes forked from this one (when the first job is submitted), so that they
+    inherit the build's state, kept in _FORKED, rather than have it sent."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def _write_one(jobs: list[tuple[Document, str]], writing: Writing,
