@@ -15,7 +15,7 @@ from typing import TypeVar
 import click
 
 from pipeline.content.vocabulary import FORMATS, PUBLICATION_KINDS, STATEMENT_STEPS
-from pipeline.messages import decimal, language, tr, tr_n, use_for_command
+from pipeline.messages import language, number, tr, tr_n, use_for_command
 from pipeline.problems import BuildError, ContentError, Problems
 from pipeline.progress import TerminalProgress
 from pipeline.publish import last_build
@@ -100,7 +100,7 @@ def _summary(written: int, fresh: int, output: Path, start: float) -> None:
     click.echo(tr_n("{count} file written into {output}, {fresh} up to date, in {seconds} s",
                     "{count} files written into {output}, {fresh} up to date, in {seconds} s",
                     written, output=output, fresh=fresh,
-                    seconds=decimal(time.perf_counter() - start, 2)))
+                    seconds=number(time.perf_counter() - start, 2)))
 
 
 @main.command("preview")

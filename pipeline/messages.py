@@ -60,10 +60,17 @@ def language() -> str:
     return _current["lang"]
 
 
-def decimal(value: float, places: int = 1) -> str:
-    """A number as the chosen language writes it: "0,4" in Norwegian, "0.4" in English."""
-    text = f"{value:.{places}f}"
-    return text if _current["lang"] == "en" else text.replace(".", ",")
+def number(value: float, places: int | None = None) -> str:
+    """A number as the chosen language writes it: "0,4" and "20 000 000" (a no-break space
+    between the thousands) in Norwegian, "0.4" and "20,000,000" in English; with `places`
+    decimals when given, else with those it has."""
+    if places is not None:
+        text = f"{value:,.{places}f}"
+    elif float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,}"
+    return text if _current["lang"] == "en" else text.replace(",", "\u00a0").replace(".", ",")
 
 
 def choose(environ: Mapping[str, str], content: Path | None = None) -> str:

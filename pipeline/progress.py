@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from pipeline.messages import decimal, tr
+from pipeline.messages import number, tr
 
 if TYPE_CHECKING:  # a build with nothing to do never imports the build
     from pipeline.build import Built
@@ -60,7 +60,7 @@ class TerminalProgress:
             self.step = item.path.name
             if not item.fresh:
                 self._wipe()
-                print(f"[{self.done}/{self.total}] {item.path.name} {decimal(item.seconds)} s",
+                print(f"[{self.done}/{self.total}] {item.path.name} {number(item.seconds, 1)} s",
                       file=self.out, flush=True)
             self._draw()
 

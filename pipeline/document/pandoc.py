@@ -16,9 +16,8 @@ from typing import Any
 
 import pypandoc
 
-from pipeline.messages import tr
+from pipeline.messages import number, tr
 from pipeline.problems import BuildError
-from pipeline.render.localizer import spoken_number
 
 # pandoc's Markdown, as writers know it, minus raw HTML and raw TeX: content is
 # text and Markdown only, so nothing a writer types reaches an output as markup.
@@ -51,7 +50,7 @@ def run(args: list[str], stdin: bytes) -> bytes:
                                    timeout=SECONDS)
     except subprocess.TimeoutExpired as error:
         raise PandocError(tr("pandoc took more than {seconds} s",
-                             seconds=spoken_number(SECONDS))) from error
+                             seconds=number(SECONDS))) from error
     if completed.returncode == HEAP_EXHAUSTED:
         raise PandocError(tr("pandoc needed more than {size} MB of memory", size=HEAP_MB))
     if completed.returncode != 0:

@@ -36,9 +36,8 @@ from pipeline.formats.typst import (
 )
 from pipeline.formats.typst_files import typst_path
 from pipeline.formats.typst_worker import OUT_OF_MEMORY
-from pipeline.messages import tr
+from pipeline.messages import number, tr
 from pipeline.problems import BuildError
-from pipeline.render.localizer import spoken_number
 from pipeline.resources import TEMPLATES
 
 TYPST_TEMPLATES = TEMPLATES / "typst"
@@ -132,12 +131,12 @@ def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:
                               timeout=TYPST_SECONDS, check=False)
     except subprocess.TimeoutExpired as error:
         raise TypstError(tr("Typst took more than {seconds} s to lay out {file}",
-                            seconds=spoken_number(TYPST_SECONDS), file=source.name)) from error
+                            seconds=number(TYPST_SECONDS), file=source.name)) from error
     message = done.stderr.decode("utf-8", errors="replace").strip()
     if done.returncode == OUT_OF_MEMORY or (done.returncode == -signal.SIGABRT
                                             and "memory allocation" in message):
         raise TypstError(tr("Typst needed more than {size} GB of memory to lay out {file}",
-                            size=spoken_number(TYPST_MEMORY / 2**30), file=source.name))
+                            size=number(TYPST_MEMORY / 2**30), file=source.name))
     if done.returncode != 0:
         stopped = tr("Typst stopped ({status})", status=done.returncode)
         raise TypstError(f"{source}: {message or stopped}")

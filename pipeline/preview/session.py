@@ -18,7 +18,7 @@ import watchfiles
 
 from pipeline import cache
 from pipeline.build import Request, build
-from pipeline.messages import decimal, tr, tr_n
+from pipeline.messages import number, tr, tr_n
 from pipeline.preview.server import HOST, Board, serve
 from pipeline.problems import BuildError, ContentError, Position, Problem, Problems
 from pipeline.publish.folders import marking
@@ -63,7 +63,7 @@ def _build_and_tell(request: Request, board: Board, say: Callable[[str], None],
     board.publish([{"severity": problem.severity, "text": problem.format(request.content)}
                    for problem in sorted(problems.items, key=_order)], _heading(problems))
     names = ", ".join(path.name for path in changed)
-    seconds = decimal(time.perf_counter() - start, 2)
+    seconds = number(time.perf_counter() - start, 2)
     outcome = tr("failed in {seconds} s", seconds=seconds) if problems.errors \
         else tr("built in {seconds} s", seconds=seconds)
     say(outcome + (f" ({names})" if names else ""))

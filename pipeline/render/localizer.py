@@ -17,7 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from pipeline.content.model import Text
-from pipeline.messages import compiled_catalog, language, tr
+from pipeline.messages import compiled_catalog, tr
 from pipeline.problems import Position, Problems
 from pipeline.resources import TEMPLATES
 
@@ -33,12 +33,6 @@ LANGUAGE_NAMES = {"nb": "bokmål", "nn": "nynorsk", "en": "English"}
 
 def language_tag(lang: str) -> str:
     return LANGUAGE_TAGS.get(lang, lang)
-
-
-def spoken_number(value: float) -> str:
-    """`value` for a message to the writer, in the language ncp speaks: "0,5" and
-    "20 000 000" in Norwegian, "0.5" and "20,000,000" in English."""
-    return format_decimal(value, locale=BABEL_LOCALES[language()])
 
 
 @cache

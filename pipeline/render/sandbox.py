@@ -38,9 +38,9 @@ from jinja2.utils import Namespace
 
 from pipeline.content.paths import inside
 from pipeline.content.textfile import LARGEST_FILE, read_text
-from pipeline.messages import Said, tr, tr_n
+from pipeline.messages import Said, number, tr, tr_n
 from pipeline.problems import Position, Problems
-from pipeline.render.localizer import Localizer, spoken_number
+from pipeline.render.localizer import Localizer
 from pipeline.render.markdown_text import Markdown, as_markdown_text
 from pipeline.render.source_map import LineCodeGenerator, SourceMap
 from pipeline.render.views import Absent, CaseView, NotText, View
@@ -352,7 +352,7 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise RenderLimit(tr("the chapter took more than {seconds} s to render",
-                                 seconds=spoken_number(RENDER_SECONDS)))
+                                 seconds=number(RENDER_SECONDS)))
 
     def _finalize(self, value: object) -> str:
         if value is None or isinstance(value, jinja2.Undefined):
@@ -376,7 +376,7 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
                 size += len(part)
                 if size > RENDERED_CHARACTERS:
                     raise RenderLimit(tr("the chapter renders to more than {number} "
-                                         "characters", number=spoken_number(RENDERED_CHARACTERS)))
+                                         "characters", number=number(RENDERED_CHARACTERS)))
                 self.check_time()
                 line, own = _writing_line(pieces, template)
                 source.add(part, line, own and id(part) in constants)
