@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import read_po
 
 from pipeline import messages
-from pipeline.messages import CATALOGS, DOMAIN, choose, tr, tr_n
+from pipeline.catalogs import read_catalog
+from pipeline.messages import choose, tr, tr_n
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = ROOT / "pipeline"
@@ -33,18 +33,13 @@ def marked_messages() -> set[str | tuple[str, str]]:
     return {message for _file, _line, message, _comments, _context in found}
 
 
-def catalog(lang: str):
-    with (CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as source:
-        return read_po(source, locale=lang)
-
-
 def fields(text: str) -> set[str]:
     return {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_every_message_has_its_text_in_each_language(lang: str) -> None:
-    entries = {message.id: message for message in catalog(lang) if message.id}
+    entries = {message.id: message for message in read_catalog(lang) if message.id}
     missing, empty, fuzzy = [], [], []
     for msgid in marked_messages():
         entry = entries.get(msgid)
@@ -62,7 +57,7 @@ def test_every_message_has_its_text_in_each_language(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_translation_names_only_the_fields_its_message_gives(lang: str) -> None:
     wrong = []
-    for entry in catalog(lang):
+    for entry in read_catalog(lang):
         if not entry.id:
             continue
         ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
@@ -75,7 +70,7 @@ def test_a_translation_names_only_the_fields_its_message_gives(lang: str) -> Non
 def test_no_catalog_keeps_messages_the_code_no_longer_says() -> None:
     said = marked_messages()
     for lang in ("nb", "nn", "en"):
-        stale = [entry.id for entry in catalog(lang) if entry.id and entry.id not in said]
+        stale = [entry.id for entry in read_catalog(lang) if entry.id and entry.id not in said]
         assert not stale, f"{lang} keeps messages no longer in the code (run make locale): {stale}"
 
 
