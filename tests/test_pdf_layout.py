@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from conftest import Built
 
-from pipeline.formats.pdf_layout import HEADINGS, Page, body_extent, lines_of, pages
+from pipeline.formats.pdf_layout import HEADINGS, Page, Run, body_extent, lines_of, pages
 
 pytestmark = pytest.mark.slow
 
@@ -66,6 +66,31 @@ def test_no_word_is_hyphenated_across_pages(laid_out: dict) -> None:
              for name, document in laid_out.items() for page in document[:-1]
              if page.body and page.body[-1].hyphenation]
     assert not found, found
+
+
+def hyphen_ladders(page: Page) -> list[str]:
+    """Three lines in a row that end in a hyphenation: more than a typesetter allows."""
+    lines: list[list[Run]] = []  # a run whose box overlaps the line's first run's is on it
+    for run in page.body:
+        if lines and run.bottom < lines[-1][0].top and run.top > lines[-1][0].bottom:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    ends = [line[-1].hyphenation for line in lines]
+    return [f"p{page.number}: " + " | ".join("".join(run.text for run in line[:-1])[-24:]
+                                             for line in lines[at:at + 3])
+            for at in range(len(lines) - 2) if all(ends[at:at + 3])]
+
+
+def test_no_three_lines_in_a_row_end_in_a_hyphenation(laid_out: dict) -> None:
+    found = [f"{name} {ladder}" for name, document in laid_out.items() for page in document
+             for ladder in hyphen_ladders(page)]
+    assert not found, found
+
+
+def test_running_text_is_hyphenated_where_its_edge_needs_it(laid_out: dict) -> None:
+    """Hyphenation stays on: the annual report's long Norwegian words break at line ends."""
+    assert any(run.hyphenation for page in laid_out["arsrapport-2025-nb"] for run in page.body)
 
 
 def lines_after_last_heading(page: Page) -> int | None:
