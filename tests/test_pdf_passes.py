@@ -53,3 +53,11 @@ def test_a_changed_document_is_laid_out_afresh(tmp_path: Path,
     memo.write_text(memo.read_text().replace('"key": "', '"key": "stale'))
     _pdf, compiles = built_pdf(tmp_path, monkeypatch, [], force=True)
     assert len(compiles) == 1 and "klagebehandlingen" not in compiles[0]
+
+
+@pytest.mark.slow
+def test_a_word_split_on_many_pages_is_kept_whole_once(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word the page breaks split three times is one alternative of the regex, not three."""
+    _pdf, compiles = built_pdf(tmp_path, monkeypatch, [["Kontaktpunktet"] * 3])
+    assert compiles[1].count("Kontaktpunktet") == 1

@@ -98,7 +98,8 @@ def compile_pdf(source: Path, target: Path, document: Document) -> None:
     whole = [_literal(document.organisation)]  # the organisation's name, never hyphenated
     pdf = _compiled(source, document, whole)
     for _ in range(MAX_PASSES - 1):
-        split = [word for word in hyphenated_across_pages(pdf) if word not in whole]
+        split = [word for word in dict.fromkeys(hyphenated_across_pages(pdf))
+                 if word not in whole]  # each word once, however many pages split it
         if not split:
             break
         whole += split
