@@ -15,11 +15,13 @@ import docx
 import pikepdf
 import pypdf
 import pytest
-from conftest import Built
+from conftest import Built, broken
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from lxml import etree
 from PIL import Image
+
+from pipeline.build import Request, build
 
 pytestmark = pytest.mark.slow
 SLOTS = ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic")
@@ -187,3 +189,20 @@ def test_the_running_header_is_one_line_even_beside_a_long_title(real: Built) ->
         for section in docx.Document(str(path)).sections:
             for paragraph in section.header.paragraphs:
                 assert len(paragraph.text) <= 100, (path.name, paragraph.text)
+
+
+def test_the_logo_is_drawn_once_and_again_when_it_changes(tmp_path: Path) -> None:
+    """The logo's PNG is drawn for the first DOCX and kept; a changed logo is drawn anew."""
+    content = broken(tmp_path, {})
+    request = Request(content, tmp_path / "output", tmp_path / "build", ["rapport"],
+                      formats=["docx"], force=True)
+    build(request)
+    png = tmp_path / "build" / "rapport" / "logo-nb-framed.png"  # on the cover
+    first = png.stat().st_mtime_ns, png.read_bytes()
+    build(request)
+    assert (png.stat().st_mtime_ns, png.read_bytes()) == first
+    logo = content / "assets" / "mark.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace("#ffffff", "#c0ffee"),
+                    encoding="utf-8")
+    build(request)
+    assert png.read_bytes() != first[1]

@@ -21,6 +21,7 @@ from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from PIL import Image
 
+from pipeline import cache
 from pipeline.document.prepared import Document
 from pipeline.document.tree import typst_string
 from pipeline.formats.docx.pictures import typst_png
@@ -108,9 +109,12 @@ def logo_png(document: Document, framed: bool) -> Path:
     picture = f"image({typst_string(typst_path(logo, work_dir))}, width: 4cm)"
     if framed:
         picture = f"box(fill: white, inset: 12pt, radius: 8pt, {picture})"
-    # One per language and look: the languages are written in parallel.
+    # One per language and look: the languages are written in parallel. Drawn again only
+    # when the logo or the look changes, not for every DOCX.
     target = work_dir / f"logo-{document.lang}{'-framed' if framed else ''}.png"
-    typst_png(f"#{picture}", target, work_dir, LOGO_PPI, tr("the logo {path}", path=logo))
+    cache.made([target], [cache.file_hash(logo), picture, LOGO_PPI],
+               lambda: typst_png(f"#{picture}", target, work_dir, LOGO_PPI,
+                                 tr("the logo {path}", path=logo)))
     return target
 
 
