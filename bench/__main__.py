@@ -3,10 +3,11 @@
 The floor is what the tools themselves cost on exactly the rendered input of
 each output (build/<slug>/<slug>-<lang>.md, what our build hands pandoc): for
 every output, `pandoc in.md -s -o x.html`, `pandoc in.md -o x.docx`, or
-`pandoc in.md -s -t typst -o x.typ` and a Typst compile of it, run one after the
-other as processes. Our side is `python -m pipeline build … --force` as one
-process. Every figure is the median of --runs runs; the ratio says what the
-pipeline costs over the tools: loading and checking the content, rendering the
+`pandoc in.md -s -t typst -o x.typ` and a Typst compile of it (twice for a
+brochure, whose print PDF is a second PDF), run one after the other as
+processes. Our side is `python -m pipeline build … --force` as one process.
+Every figure is the median of --runs runs; the ratio says what the pipeline
+costs over the tools: loading and checking the content, rendering the
 chapters, the brand, the gate, the staging.
 
 The growth rows say what the cost is linear in: the annual report again with
@@ -99,9 +100,15 @@ def with_more_pages(chapter: Path, pages: int) -> None:
 
 
 def outputs_of(work: Path, slugs: list[str] | None = None) -> list[tuple[Path, str]]:
+    """(markdown, format) for every file the build wrote: a print PDF (`-trykk.pdf`) is
+    one PDF more, which the bare tools would make as they make the screen PDF."""
     return [(markdown, fmt) for markdown in sorted((work / "build").glob("*/*.md"))
             if slugs is None or markdown.parent.name in slugs
-            for fmt in ("html", "docx", "pdf")]
+            for fmt in ("html", "docx", "pdf", *(["pdf"] if _printed(work, markdown) else []))]
+
+
+def _printed(work: Path, markdown: Path) -> bool:
+    return (work / "output" / markdown.parent.name / f"{markdown.stem}-trykk.pdf").exists()
 
 
 def main() -> None:
