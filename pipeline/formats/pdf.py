@@ -5,18 +5,14 @@ that lacks a title, a language or an image description. Its timestamp is the
 publication date, so the same content gives the same bytes. Typst sees the
 brand's font folders and its own fonts, never the machine's, so `ncp check`
 knows every font the PDF can use (checks/glyphs.py), and any machine makes the
-same PDF. The compile runs in a process of its own (typst_worker.py), so that
+same PDF. The compile runs in a process of its own (typst_process.py), so that
 one that runs away is stopped: after TYPST_SECONDS, or at TYPST_MEMORY bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from pipeline import cache
@@ -24,6 +20,7 @@ from pipeline.document import boxes, key_figures, pandoc
 from pipeline.document.layout import HEADING_SIZES
 from pipeline.document.prepared import Document, metadata, with_metadata
 from pipeline.document.tree import typst_string
+from pipeline.formats import typst_process
 from pipeline.formats.pdf_layout import hyphenated_across_pages
 from pipeline.formats.typst import (
     headings_without_runts,
@@ -35,7 +32,6 @@ from pipeline.formats.typst import (
     wrap_divs_for_typst,
 )
 from pipeline.formats.typst_files import typst_path
-from pipeline.formats.typst_worker import OUT_OF_MEMORY
 from pipeline.messages import number, tr
 from pipeline.problems import BuildError
 from pipeline.resources import TEMPLATES
@@ -55,7 +51,6 @@ MAX_PASSES = 3
 # for a document many times larger, with its pictures.
 TYPST_SECONDS = 120
 TYPST_MEMORY = 4 * 2**30
-WORKER = Path(__file__).with_name("typst_worker.py")
 
 
 class TypstError(BuildError):
@@ -109,7 +104,7 @@ def compile_pdf(source: Path, target: Path, document: Document) -> None:
 
 
 def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:
-    """One compilation of `source`, in the worker process; the PDF's bytes."""
+    """One compilation of `source`, in the Typst process; the PDF's bytes."""
     midnight = dt.datetime.combine(document.date, dt.time(), tzinfo=dt.UTC)
     output = source.with_suffix(".pdf")
     request = {
@@ -126,21 +121,18 @@ def _compiled(source: Path, document: Document, whole: list[str]) -> bytes:
         "memory": TYPST_MEMORY,
     }
     try:
-        # -P: the worker's own folder is not on the path, where typst.py would hide typst.
-        done = subprocess.run([sys.executable, "-P", str(WORKER)],
-                              input=json.dumps(request).encode(), capture_output=True,
-                              timeout=TYPST_SECONDS, check=False)
-    except subprocess.TimeoutExpired as error:
+        typst_process.compile_in_worker(request, TYPST_SECONDS)
+    except typst_process.TimedOut as error:
         raise TypstError(tr("Typst took more than {seconds} s to lay out {file}",
                             seconds=number(TYPST_SECONDS), file=source.name)) from error
-    message = done.stderr.decode("utf-8", errors="replace").strip()
-    if done.returncode == OUT_OF_MEMORY or (done.returncode == -signal.SIGABRT
-                                            and "memory allocation" in message):
+    except typst_process.OutOfMemory as error:
         raise TypstError(tr("Typst needed more than {size} GB of memory to lay out {file}",
-                            size=number(TYPST_MEMORY / 2**30), file=source.name))
-    if done.returncode != 0:
-        stopped = tr("Typst stopped ({status})", status=done.returncode)
-        raise TypstError(f"{source}: {message or stopped}")
+                            size=number(TYPST_MEMORY / 2**30), file=source.name)) from error
+    except typst_process.Refused as error:
+        raise TypstError(f"{source}: {error}") from error
+    except typst_process.Stopped as error:
+        raise TypstError(f"{source}: " + tr("Typst stopped ({status})",
+                                            status=error.args[0])) from error
     return output.read_bytes()
 
 

@@ -1,10 +1,11 @@
-"""Compile one Typst document in a process of its own, within a memory limit.
+"""Compile Typst documents in a process of its own, within a memory limit.
 
-formats/pdf.py runs this file as a script (and reads OUT_OF_MEMORY from it):
-typst compiles in the calling process, and only a process of its own can be
-stopped when a compile runs too long or grows too large. The arguments of
-`typst.compile` come as JSON on stdin, with `memory`, the most bytes the
-process may take. It imports nothing of the pipeline, so it starts quickly.
+formats/typst_process.py starts this file as a script (and reads OUT_OF_MEMORY from
+it) and sends it one request a line on stdin: the arguments of `typst.compile` as JSON,
+with `memory`, the most bytes the process may take. It answers each with a line on
+stdout, `{}` or `{"error": "..."}`, and ends at the end of its input. At the memory limit,
+or after a panic in Typst, it ends at once. It imports nothing of the pipeline, so it
+starts quickly.
 """
 
 import json
@@ -17,19 +18,24 @@ OUT_OF_MEMORY = 3  # the exit status when the memory limit was reached
 
 
 def main() -> int:
-    request = json.load(sys.stdin)
-    memory = request.pop("memory")
     _, hard = resource.getrlimit(resource.RLIMIT_AS)  # a limit set from outside stays
-    if hard != resource.RLIM_INFINITY:
-        memory = min(memory, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (memory, hard))
-    try:
-        typst.compile(**request)
-    except MemoryError:
-        return OUT_OF_MEMORY
-    except BaseException as error:  # Typst's error, or a panic (not an Exception)
-        sys.stderr.write(str(error))
-        return 1
+    for line in sys.stdin:
+        request = json.loads(line)
+        memory = request.pop("memory")
+        resource.setrlimit(resource.RLIMIT_AS, (
+            memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard))
+        try:
+            typst.compile(**request)
+            answer = {}
+        except MemoryError:
+            return OUT_OF_MEMORY
+        except Exception as error:  # Typst's refusal: the process goes on
+            answer = {"error": str(error)}
+        except BaseException as error:  # a panic: Typst may not be sound any more
+            sys.stderr.write(str(error))
+            return 1
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
     return 0
 
 
