@@ -1,5 +1,6 @@
 """Where a PDF's tables break: one that fits on a page moves whole to the next page, a
-longer one breaks with its header row repeated, whether or not Typst had to measure it."""
+longer one breaks with its header row repeated, whether or not Typst had to measure it,
+and in a boxed note too (which is otherwise kept whole)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ def table(prefix: str, rows: int, caption: str) -> str:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The page texts of a report whose chapter holds, after half a page of text, a table
     of 30 rows (more than the rest of the page holds), one of 45 (longer than a page, but
-    measured) and one of 120 (so long that its rows alone show it, unmeasured)."""
+    measured), one of 120 (so long that its rows alone show it, unmeasured) and one of 60
+    in a boxed note."""
     tmp = tmp_path_factory.mktemp("tables")
     chapter = ("# Tabeller {#tabeller}\n\n" + FILLER + table("K", 30, "Kort tabell")
-               + FILLER + table("M", 45, "Målt tabell") + table("L", 120, "Lang tabell"))
+               + FILLER + table("M", 45, "Målt tabell") + table("L", 120, "Lang tabell")
+               + "::: callout-note\n## Merk\n\n" + table("B", 60, "Tabell i boks") + ":::\n")
     content = broken(tmp, {
         "publications/rapport/nb/tabeller.md": chapter,
         "publications/rapport/publication.yaml": ("chapters: [tall.md, saker.md]",
@@ -50,7 +53,7 @@ def test_a_table_that_fits_on_a_page_moves_there_whole(pages: list[str]) -> None
     assert len(on) == 1 and "Kontaktpunktet behandler" not in pages[on[0]].split("K001")[0]
 
 
-@pytest.mark.parametrize(("prefix", "rows"), [("M", 45), ("L", 120)])
+@pytest.mark.parametrize(("prefix", "rows"), [("M", 45), ("L", 120), ("B", 60)])
 def test_a_longer_table_breaks_with_its_header_on_every_page(pages: list[str], prefix: str,
                                                              rows: int) -> None:
     on = pages_with(pages, prefix, rows)
