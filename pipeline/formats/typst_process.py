@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
+from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,8 +86,21 @@ def _running() -> _Running:
                                    stdout=subprocess.PIPE, stderr=stderr)
         running = _Running(process, process.stdin, process.stdout,  # type: ignore[arg-type]
                            stderr, os.getpid())
+        # Ended with the process or thread that holds it, so that none is left behind: a
+        # multiprocessing finaliser runs in a forked writer too, where atexit does not.
+        Finalize(running, _close, args=(process, running.requests), exitpriority=0)
         _HERE.running = running
     return running
+
+
+def _close(process: subprocess.Popen[bytes], requests: IO[bytes]) -> None:
+    """End of its input: the Typst process ends; killed if it does not at once."""
+    requests.close()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _stop(running: _Running) -> None:
