@@ -4,8 +4,8 @@ compile after another, stopped when a compile runs too long or grows too large.
 A process of its own can be stopped, which a compile in ours could not; one that lives
 for the whole build loads Python, Typst and the fonts once rather than for every PDF
 (a build of everything compiles 17). Each process and each thread has its own, so no
-two compiles wait for each other; a process forked from ours starts its own, and a Typst
-process ends when the last process holding its pipe does.
+two compiles wait for each other; a process forked from ours starts its own, and each
+Typst process ends with the process or thread that started it.
 """
 
 from __future__ import annotations
@@ -94,10 +94,11 @@ def _running() -> _Running:
 
 
 def _close(process: subprocess.Popen[bytes], requests: IO[bytes]) -> None:
-    """End of its input: the Typst process ends; killed if it does not at once."""
+    """End of its input: an idle Typst process ends at once; one still compiling (for a
+    process that is being stopped) is killed, since nobody waits for its PDF."""
     requests.close()
     try:
-        process.wait(timeout=5)
+        process.wait(timeout=1)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
