@@ -3,6 +3,9 @@ another, outlives Typst's refusals, and is replaced when it is stopped."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,16 @@ def test_a_compile_past_its_time_stops_the_process_and_the_next_starts_anew(
     assert stopped.poll() is not None
     typst_process.compile_in_worker(request(tmp_path, "b", "Andre"), 60)
     assert pid() != stopped.pid
+
+
+def test_the_typst_process_ends_with_the_process_that_started_it(tmp_path: Path) -> None:
+    source = tmp_path / "a.typ"
+    source.write_text("Første", encoding="utf-8")
+    script = ("from pipeline.formats import typst_process as t; "
+              f"t.compile_in_worker({{'input': {str(source)!r}, 'root': {str(tmp_path)!r}, "
+              "'output': None, 'memory': 2**31}, 60); "
+              "print(t._HERE.running.process.pid)")
+    started = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             check=True)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.stdout), 0)
