@@ -54,6 +54,18 @@ def test_typst_box_is_a_call_of_the_templates_callout() -> None:
     assert closing == raw_block("typst", "]")
 
 
+def test_a_typst_box_inside_another_is_nested_at_every_depth() -> None:
+    """Only the outermost box measures itself: a measure in every box would lay the boxes
+    inside out twice over for each level."""
+    text = "".join(f"{':' * (6 - depth)} callout-tip\n" for depth in range(3)) + "Inne.\n" \
+        + "".join(f"{':' * (4 + depth)}\n" for depth in range(3))
+    blocks = boxes.for_typst(parse_markdown(text), norwegian)["blocks"]
+    openings = [block["c"][1] for block in blocks
+                if block["t"] == "RawBlock" and block["c"][1].startswith("#callout(")]
+    assert openings == ['#callout(kind: "tip", title: "Tips")['] + \
+        ['#callout(kind: "tip", title: "Tips", nested: true)['] * 2
+
+
 def test_other_divs_are_left_alone() -> None:
     ast = {"blocks": [div(make_attr(class_names=["aside"]), [])]}
     for write in (boxes.for_html, boxes.for_docx, boxes.for_typst):

@@ -67,8 +67,22 @@ def for_docx(ast: Ast, gettext: Callable[[str], str]) -> Ast:
 
 
 def for_typst(ast: Ast, gettext: Callable[[str], str]) -> Ast:
+    """Each box a `#callout`; one inside another is `nested`, so that only the outermost
+    measures itself (a box that measures what it holds lays each box inside it out twice,
+    and twice again for each level deeper)."""
+    made: dict[int, tuple[Element, str, str]] = {}  # each opening made: kept, with its box
+
+    def opening(kind: str, title: str, nested: bool = False) -> Element:
+        options = ", nested: true" if nested else ""
+        return raw_block("typst", f"#callout(kind: {typst_string(kind)}, "
+                                  f"title: {typst_string(title)}{options})[")
+
     def make(kind: str, title: str, blocks: list[Element]) -> Splice:
-        opening = f"#callout(kind: {typst_string(kind)}, title: {typst_string(title)})["
-        return Splice([raw_block("typst", opening), *blocks, raw_block("typst", "]")])
+        first = opening(kind, title)
+        made[id(first)] = (first, kind, title)
+        # The boxes inside, made before this one (children first), now known to be nested.
+        inner = [opening(*made[id(block)][1:], nested=True) if id(block) in made else block
+                 for block in blocks]
+        return Splice([first, *inner, raw_block("typst", "]")])
 
     return _each_box(ast, gettext, make)
