@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from conftest import Built
 
-from pipeline.formats.pdf_layout import HEADINGS, Page, Run, body_extent, lines_of, pages
+from pipeline.formats.pdf_layout import HEADINGS, Page, body_extent, line_runs, lines_of, pages
 
 pytestmark = pytest.mark.slow
 
@@ -70,12 +70,7 @@ def test_no_word_is_hyphenated_across_pages(laid_out: dict) -> None:
 
 def hyphen_ladders(page: Page) -> list[str]:
     """Three lines in a row that end in a hyphenation: more than a typesetter allows."""
-    lines: list[list[Run]] = []  # a run whose box overlaps the line's first run's is on it
-    for run in page.body:
-        if lines and run.bottom < lines[-1][0].top and run.top > lines[-1][0].bottom:
-            lines[-1].append(run)
-        else:
-            lines.append([run])
+    lines = line_runs(page.body)
     ends = [line[-1].hyphenation for line in lines]
     return [f"p{page.number}: " + " | ".join("".join(run.text for run in line[:-1])[-24:]
                                              for line in lines[at:at + 3])

@@ -139,15 +139,22 @@ def body_extent(pages: list[Page]) -> tuple[float, float]:
     return max(page.top for page in full), min(page.bottom for page in full)
 
 
+def line_runs(runs: list[Run]) -> list[list[Run]]:
+    """The runs grouped into lines: a run whose box overlaps the box of the line's first
+    run is on that line. (A hyphen's or a bullet's box sits higher than its line's letters,
+    but within their height; the next line lies wholly below.)"""
+    lines: list[list[Run]] = []
+    for run in runs:
+        if lines and run.bottom < lines[-1][0].top and run.top > lines[-1][0].bottom:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    return lines
+
+
 def lines_of(runs: list[Run]) -> list[str]:
     """The runs grouped into lines by their place on the page, each line's text joined."""
-    lines: list[tuple[float, list[str]]] = []
-    for run in runs:
-        if lines and abs(lines[-1][0] - run.bottom) < 3:
-            lines[-1][1].append(run.text)
-        else:
-            lines.append((run.bottom, [run.text]))
-    return ["".join(parts) for _, parts in lines]
+    return ["".join(run.text for run in line) for line in line_runs(runs)]
 
 
 def _page(page: pdfium.PdfPage, index: int, roles: dict) -> Page:
