@@ -15,15 +15,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from pipeline.files import write_atomically
-from pipeline.messages import CATALOGS, DOMAIN
+from pipeline.messages import catalog_path
 
 TABLE_START = "<!-- every message: written by `ncp messages --docs`; do not edit by hand -->"
 TABLE_END = "<!-- end of every message -->"
 TABLE_LANGUAGES = ("en", "nb", "nn")
-
-
-def catalog_path(lang: str) -> Path:
-    return CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def read_catalog(lang: str) -> Catalog:

@@ -125,7 +125,13 @@ def _filled(text: str, english: str, fields: Mapping[str, object]) -> Said:
 @cache
 def _translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `lang`, read from its `.po` source the first time it is used."""
-    return compiled_catalog(CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po", lang)
+    return compiled_catalog(catalog_path(lang), lang)
+
+
+def catalog_path(lang: str, domain: str = DOMAIN) -> Path:
+    """The `.po` catalog of `domain` in `lang`: ncp's messages, or a publication's
+    fixed strings (`messages`)."""
+    return CATALOGS / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 def compiled_catalog(path: Path, locale: str) -> gettext.NullTranslations:

@@ -14,8 +14,9 @@ from docx.oxml.ns import qn
 from readers import compact, html, html_text, pdf, pdf_text
 
 from pipeline.cli import main
+from pipeline.messages import CATALOGS, catalog_path
 from pipeline.problems import Problems
-from pipeline.render.localizer import CATALOGS, Localizer
+from pipeline.render.localizer import DOMAIN, Localizer
 from pipeline.reports.language_balance import words_by_language
 
 TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
@@ -23,9 +24,9 @@ TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
 def test_catalogs_translate_every_fixed_string(lang: str) -> None:
-    with (CATALOGS / "messages.pot").open("rb") as source:
+    with (CATALOGS / f"{DOMAIN}.pot").open("rb") as source:
         wanted = {m.id for m in read_po(source) if m.id}
-    with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as source:
+    with catalog_path(lang, DOMAIN).open("rb") as source:
         catalog = read_po(source)
     translated = {m.id for m in catalog if m.id and m.string}
     assert wanted <= translated, sorted(wanted - translated)

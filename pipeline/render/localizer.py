@@ -17,11 +17,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from pipeline.content.model import Text
-from pipeline.messages import compiled_catalog, tr
+from pipeline.messages import catalog_path, compiled_catalog, tr
 from pipeline.problems import Position, Problems
-from pipeline.resources import TEMPLATES
 
-CATALOGS = TEMPLATES / "locale"
 DOMAIN = "messages"
 
 # Language code of the content model -> CLDR locale and BCP 47 tag with region.
@@ -38,8 +36,7 @@ def language_tag(lang: str) -> str:
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog of fixed strings for `lang` (English msgids stand for themselves)."""
-    return compiled_catalog(CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po",
-                            BABEL_LOCALES.get(lang, lang))
+    return compiled_catalog(catalog_path(lang, DOMAIN), BABEL_LOCALES.get(lang, lang))
 
 
 class Localizer:
