@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pipeline.document.pandoc import executable
+from pipeline.formats.print_pdf import SUFFIX
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPST = ("import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2], "
@@ -100,15 +101,15 @@ def with_more_pages(chapter: Path, pages: int) -> None:
 
 
 def outputs_of(work: Path, slugs: list[str] | None = None) -> list[tuple[Path, str]]:
-    """(markdown, format) for every file the build wrote: a print PDF (`-trykk.pdf`) is
-    one PDF more, which the bare tools would make as they make the screen PDF."""
+    """(markdown, format) for every file the build wrote: a print PDF is one PDF more,
+    which the bare tools would make as they make the screen PDF."""
     return [(markdown, fmt) for markdown in sorted((work / "build").glob("*/*.md"))
             if slugs is None or markdown.parent.name in slugs
             for fmt in ("html", "docx", "pdf", *(["pdf"] if _printed(work, markdown) else []))]
 
 
 def _printed(work: Path, markdown: Path) -> bool:
-    return (work / "output" / markdown.parent.name / f"{markdown.stem}-trykk.pdf").exists()
+    return (work / "output" / markdown.parent.name / f"{markdown.stem}{SUFFIX}").exists()
 
 
 def main() -> None:
