@@ -91,15 +91,17 @@ def report_markdown(result: Balance, localizer: Localizer, brand: Brand, charts:
     """The balance as a table and a chart, written in `localizer`'s language."""
     _ = localizer.gettext
     names = {"nb": _("Bokmål"), "nn": _("Nynorsk"), "en": _("English")}
+    # Translated outside the f-strings: `make locale` does not look inside them.
+    publication, total_label = _("Publication"), _("Total")
     lines = [
-        f"| {_('Publication')} | {names['nb']} | {names['nn']} | {names['en']} |",
+        f"| {publication} | {names['nb']} | {names['nn']} | {names['en']} |",
         "|:---------------------------|------:|------:|------:|",
     ]
     for row in result.rows:
         counts = " | ".join(localizer.number(row.words[lang]) for lang in ("nb", "nn", "en"))
         lines.append(f"| {escape_text(row.title)} | {counts} |")
     total = " | ".join(f"**{localizer.number(result.total[lang])}**" for lang in ("nb", "nn", "en"))
-    lines.append(f"| **{_('Total')}** | {total} |")
+    lines.append(f"| **{total_label}** | {total} |")
     lines.append("")
     lines.append(": " + escape_text(_("Words per publication and language, %(year)s")
                                     % {"year": result.year}))
@@ -121,7 +123,8 @@ def readability_markdown(result: Balance, figures: dict[tuple[str, str], Readabi
                          localizer: Localizer) -> str:
     """LIX and the share of long sentences per publication and language, as a table."""
     _ = localizer.gettext
-    lines = [f"| {_('Publication')} | {_('Language')} | LIX | {_('Sentences over 25 words')} |",
+    headings = _("Publication"), _("Language"), "LIX", _("Sentences over 25 words")
+    lines = ["| " + " | ".join(headings) + " |",
              "|:---------------------------|:------|------:|------:|"]
     for row in result.rows:
         for lang in ("nb", "nn", "en"):
