@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from trees import chapter, every, first, places
+from trees import chapter, every, first, nested_grid_tables, places
 
-from pipeline.checks.chapters import resolve_chapters
+from pipeline.checks.chapters import DEEPEST_TABLES, resolve_chapters
 from pipeline.document.pandoc import Ast
 from pipeline.document.tree import target_of
 from pipeline.problems import Position, Problems
@@ -132,3 +132,20 @@ def test_a_link_to_a_content_file_must_exist(content: Path) -> None:
     text = f"# A\n\n[the owl]({OWL}) [gone](../../assets/gone.pdf)\n"
     assert errors(content, text) == ["the link '../../assets/gone.pdf' does not exist"]
     assert len(every(resolved(content, text)[0], "Link")) == 2
+
+
+def test_tables_may_lie_three_deep_inside_each_other(content: Path) -> None:
+    _ast, problems = resolved(content, "# Tables\n\n" + nested_grid_tables(DEEPEST_TABLES))
+    assert problems.items == []
+
+
+def test_a_table_deeper_than_that_is_an_error_at_its_line(content: Path) -> None:
+    """Typst would stop the PDF past six levels; the check tells the writer where, first."""
+    markdown = "# Tables\n\n" + nested_grid_tables(7)
+    _ast, problems = resolved(content, markdown)
+    [problem] = problems.errors
+    assert problem.message == f"tables lie more than {DEEPEST_TABLES} deep inside each other"
+    line = markdown.split("\n").index(next(line for line in markdown.split("\n")
+                                           if f"Level {DEEPEST_TABLES + 1}" in line)) + 1
+    assert problem.position == Position(content / CHAPTER, line,
+                                        markdown.split("\n")[line - 1].index("Level") + 1)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pypdf
 import pytest
 from conftest import broken
+from trees import nested_grid_tables
 
 from pipeline.build import Request, build
+from pipeline.checks.chapters import DEEPEST_TABLES
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +29,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The page texts of a report whose chapter holds, after half a page of text, a table
     of 30 rows (more than the rest of the page holds), one of 45 (longer than a page, but
     measured), one of 120 (so long that its rows alone show it, unmeasured) and one of 60
-    in a boxed note."""
+    in a boxed note; then tables as deep inside each other as a chapter may nest them."""
     tmp = tmp_path_factory.mktemp("tables")
     chapter = ("# Tabeller {#tabeller}\n\n" + FILLER + table("K", 30, "Kort tabell")
                + FILLER + table("M", 45, "Målt tabell") + table("L", 120, "Lang tabell")
-               + "::: callout-note\n## Merk\n\n" + table("B", 60, "Tabell i boks") + ":::\n")
+               + "::: callout-note\n## Merk\n\n" + table("B", 60, "Tabell i boks") + ":::\n\n"
+               + nested_grid_tables(DEEPEST_TABLES))
     content = broken(tmp, {
         "publications/rapport/nb/tabeller.md": chapter,
         "publications/rapport/publication.yaml": ("chapters: [tall.md, saker.md]",
@@ -60,3 +63,8 @@ def test_a_longer_table_breaks_with_its_header_on_every_page(pages: list[str], p
     assert len(on) >= 2
     assert all("Kolonne B" in pages[number] for number in on)
     assert all(f"{prefix}{row:03d}" in "".join(pages) for row in range(1, rows + 1))
+
+
+def test_tables_as_deep_as_a_chapter_may_nest_them_are_set(pages: list[str]) -> None:
+    """The check's limit lies below Typst's: the innermost table reaches the page."""
+    assert any("Innermost" in text and f"Level {DEEPEST_TABLES}" in text for text in pages)

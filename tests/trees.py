@@ -71,3 +71,16 @@ def chapter(root: Path, name: str, markdown: str, frame: str = "") -> Ast:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown, encoding="utf-8")
     return parse_markdown(frame + "\n\n" + chapter_fence(name, markdown))
+
+
+def nested_grid_tables(depth: int) -> str:
+    """Grid tables `depth` deep, each in the body cell of the one before; the table at level
+    n has the header "Level n"."""
+    lines = ["Innermost"]
+    for level in range(depth, 0, -1):
+        width = max(len(line) for line in lines) + 2
+        border = "+" + "-" * width + "+"
+        lines = [border, "| " + f"Level {level}".ljust(width - 1) + "|",
+                 "+" + "=" * width + "+", *("| " + line.ljust(width - 1) + "|" for line in lines),
+                 border]
+    return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""The chapters of a parsed document checked together: images, links, attributes, headings.
+"""The chapters of a parsed document checked together: images, links, attributes, headings,
+tables inside tables.
 
 The rendered Markdown wraps each chapter in a `::: {.chapter source="…"}` div so
 that image paths can be resolved against the chapter's own folder, as a Markdown
@@ -24,6 +25,7 @@ from pipeline.document.tree import (
     attribute_pairs,
     attributes,
     children,
+    elements,
     heading_level,
     identifier,
     stringify,
@@ -32,7 +34,7 @@ from pipeline.document.tree import (
     with_url,
 )
 from pipeline.messages import Said, tr
-from pipeline.problems import Problems
+from pipeline.problems import Position, Problems
 
 
 def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path], places: Places,
@@ -68,6 +70,7 @@ def resolve_chapters(ast: Ast, content_root: Path, extra_roots: list[Path], plac
     for block in ast["blocks"]:
         source = chapter_source(block, content_root)
         if source is not None:
+            _check_table_depth(source, children(block), problems)
             blocks.extend(walk(children(block), in_chapter(source)))
             continue
         if block["t"] == "Header":  # a heading of the kind's own frame (a letter's subject)
@@ -111,6 +114,45 @@ class _Seen:
                                tr("make it level {level} ({marks})", level=previous + 1,
                                   marks="#" * (previous + 1)))
             previous = level
+
+
+# Tables inside tables: Typst sets each through a chain of show rules, and past six levels
+# it stops the PDF at its limit on that chain. Three are more than a reader can follow (a
+# screen reader the less).
+DEEPEST_TABLES = 3
+
+
+def _check_table_depth(source: Path, blocks: list[Element], problems: Problems) -> None:
+    """An error at the first table of a chapter that lies inside DEEPEST_TABLES others."""
+    table = _table_too_deep(blocks, 1)
+    if table is None:
+        return
+    words = _first_words(table)
+    problems.error(locate(source, words) if words else Position(source),
+                   tr("tables lie more than {deepest} deep inside each other",
+                      deepest=DEEPEST_TABLES),
+                   tr("put the inner table after the one that holds it"))
+
+
+def _first_words(table: Element) -> str:
+    """The first two words of a table (of its caption, or else of its first cell): one line
+    of its Markdown holds them."""
+    cell = next((element for element in elements(table["c"])
+                 if element["t"] in ("Plain", "Para")), None)
+    return " ".join(stringify(cell).split()[:2]) if cell else ""
+
+
+def _table_too_deep(blocks: list[Element], depth: int) -> Element | None:
+    """The first table in `blocks`, themselves inside `depth - 1` tables, that lies deeper
+    than DEEPEST_TABLES."""
+    for table in elements(blocks, skip={"Table"}):
+        if table["t"] != "Table":
+            continue
+        if depth > DEEPEST_TABLES:
+            return table
+        if (inner := _table_too_deep(table["c"], depth + 1)) is not None:
+            return inner
+    return None
 
 
 def _heading_with_id() -> str:
