@@ -8,13 +8,14 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pygit2
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner, Result
 from conftest import FIXTURES, ROOT
 
 from pipeline.cli import main
-from pipeline.publish.content_version import content_commit
+from pipeline.publish.content_version import content_commit, uncommitted
 from pipeline.publish.manifest import sha256
 
 
@@ -23,17 +24,37 @@ def release(content: Path, releases: Path, *args: str) -> Result:
                                      str(releases), *args])
 
 
+def committed(folder: Path) -> str:
+    """`folder` made a git repository whose one commit holds every file in it."""
+    repository = pygit2.init_repository(str(folder))
+    repository.index.add_all()
+    repository.index.write()
+    signature = pygit2.Signature("Skribent", "skribent@kontaktpunkt.test")
+    return str(repository.create_commit("HEAD", signature, signature, "Innhold",
+                                        repository.index.write_tree(), []))
+
+
 @pytest.fixture(scope="module")
-def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+def real_content(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real content, committed in a repository of its own; its folder and commit."""
+    repository = tmp_path_factory.mktemp("repository")
+    shutil.copytree(ROOT / "content", repository / "content")
+    return repository / "content", committed(repository)
+
+
+@pytest.fixture(scope="module")
+def released(real_content: tuple[Path, str],
+             tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     releases = tmp_path_factory.mktemp("releases")
-    result = release(ROOT / "content", releases)
+    result = release(real_content[0], releases)
     assert result.exit_code == 0, result.output
     [folder] = [path for path in releases.iterdir() if path.is_dir()]
     return folder, json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.slow
-def test_the_manifest_describes_every_file_as_it_is(released: tuple[Path, dict]) -> None:
+def test_the_manifest_describes_every_file_as_it_is(released: tuple[Path, dict],
+                                                    real_content: tuple[Path, str]) -> None:
     folder, manifest = released
     files = {path.relative_to(folder).as_posix() for path in folder.rglob("*")
              if path.is_file() and not path.name.startswith(".")}
@@ -42,7 +63,7 @@ def test_the_manifest_describes_every_file_as_it_is(released: tuple[Path, dict])
     for name, entry in listed.items():
         assert entry["size"] == (folder / name).stat().st_size
         assert entry["sha256"] == sha256(folder / name)
-    assert manifest["content_commit"] == content_commit(ROOT / "content")
+    assert manifest["content_commit"] == real_content[1] == content_commit(real_content[0])
     assert folder.name == f"release-{manifest['built']}"
     uses = {(entry["format"], entry["path"].endswith("-trykk.pdf")): entry["use"]
             for entry in manifest["files"] if entry["publication"]}
@@ -128,15 +149,36 @@ def test_a_failing_strict_check_stops_the_release(tmp_path: Path) -> None:
     assert "'ncp check --strict' found the problems above" in result.output
 
 
-def test_the_commit_is_read_from_a_worktree_and_packed_refs(tmp_path: Path) -> None:
-    sha = "0123456789abcdef0123456789abcdef01234567"
-    repository = tmp_path / "repo" / ".git"
-    (repository / "worktrees" / "wt").mkdir(parents=True)
-    (repository / "packed-refs").write_text(f"# pack-refs\n{sha} refs/heads/topic\n")
-    (repository / "worktrees" / "wt" / "HEAD").write_text("ref: refs/heads/topic\n")
-    (repository / "worktrees" / "wt" / "commondir").write_text("../..\n")
-    worktree = tmp_path / "wt"
-    (worktree / "content").mkdir(parents=True)
-    (worktree / ".git").write_text(f"gitdir: {repository / 'worktrees' / 'wt'}\n")
-    assert content_commit(worktree / "content") == sha
-    assert content_commit(tmp_path) is None
+def test_the_commit_is_read_from_a_worktree(tmp_path: Path) -> None:
+    (tmp_path / "repo" / "content").mkdir(parents=True)
+    (tmp_path / "repo" / "content" / "site.yaml").write_text("x: 1\n", encoding="utf-8")
+    sha = committed(tmp_path / "repo")
+    pygit2.Repository(str(tmp_path / "repo")).add_worktree("wt", str(tmp_path / "wt"))
+    assert content_commit(tmp_path / "wt" / "content") == sha
+    assert content_commit(tmp_path / "elsewhere") is None
+
+
+def test_a_file_that_differs_from_the_commit_stops_the_release(tmp_path: Path) -> None:
+    """Changed, added (staged or not) and removed: each is told at its file."""
+    content = unfinished(tmp_path)
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("example.no", "kontaktpunkt.test"),
+                    encoding="utf-8")
+    committed(tmp_path)
+    assert uncommitted(content) == []
+    chapter = content / "publications" / "rapport" / "nb" / "tall.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nEn setning til.\n",
+                       encoding="utf-8")
+    (content / "assets" / "ny.txt").write_text("ny\n", encoding="utf-8")
+    (content / "cases" / "2024-01.yaml").unlink()
+    (content / "ordliste.txt").write_text("staged\n", encoding="utf-8")
+    repository = pygit2.Repository(str(tmp_path))
+    repository.index.add("content/ordliste.txt")
+    repository.index.write()
+    result = release(content, tmp_path / "releases")
+    assert result.exit_code == 1
+    told = [line.split(": error: ")[0] for line in result.output.splitlines()
+            if "differs from the content's git commit" in line]
+    assert told == ["assets/ny.txt", "cases/2024-01.yaml", "ordliste.txt",
+                    "publications/rapport/nb/tall.md"]
+    assert not (tmp_path / "releases").exists()

@@ -1,65 +1,49 @@
-"""Which content a build is made from and when: its git commit (read from .git without the
-git binary) and the build's date.
+"""Which content a build is made from and when: its git commit, whether the content's files
+are as that commit holds them, and the build's date.
 
 A release names the commit so that anyone can find the exact text it was made
-from. HEAD is read as git keeps it: a branch's ref in its own file or in
-packed-refs, in a worktree's own git folder or the repository's common one.
+from, and is refused while a file of the content differs from it. The
+repository is read with libgit2 (pygit2), so no git program is needed: HEAD as
+git keeps it (a branch in its own file or in packed-refs, a worktree), and the
+status of every file, staged or not, as `git status` tells it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from pathlib import Path
 
-SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+import pygit2
 
 
 def content_commit(content_root: Path) -> str | None:
-    """The commit checked out where `content_root` lies; None outside a repository."""
-    git_dir = _git_dir(content_root.resolve())
-    if git_dir is None:
+    """The commit checked out where `content_root` lies; None outside a repository or
+    before its first commit."""
+    repository = _repository(content_root)
+    if repository is None or repository.head_is_unborn:
         return None
+    return str(repository.head.target)
+
+
+def uncommitted(content_root: Path) -> list[Path]:
+    """The content's files that differ from its commit: changed, added (whether git tracks
+    them yet or not) or removed; none outside a repository. Ignored files are not content."""
+    repository = _repository(content_root)
+    if repository is None or repository.workdir is None:
+        return []
+    workdir = Path(repository.workdir).resolve()
+    root = content_root.resolve()
+    changed = (workdir / path for path in repository.status(untracked_files="all"))
+    return sorted(path for path in changed if path.is_relative_to(root))
+
+
+def _repository(content_root: Path) -> pygit2.Repository | None:
     try:
-        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
-    except OSError:
+        found = pygit2.discover_repository(str(content_root.resolve()))
+        return pygit2.Repository(found) if found else None
+    except pygit2.GitError:  # unreadable, or owned by another user (as git's safe.directory)
         return None
-    if SHA.fullmatch(head):
-        return head
-    if not head.startswith("ref: "):
-        return None
-    return _ref(git_dir, head.removeprefix("ref: ").strip())
-
-
-def _git_dir(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        dot_git = folder / ".git"
-        if dot_git.is_dir():
-            return dot_git
-        if dot_git.is_file():  # a worktree: "gitdir: <its folder in the repository>"
-            text = dot_git.read_text(encoding="utf-8").strip()
-            if text.startswith("gitdir: "):
-                return (folder / text.removeprefix("gitdir: ")).resolve()
-            return None
-    return None
-
-
-def _ref(git_dir: Path, ref: str) -> str | None:
-    common = git_dir
-    if (git_dir / "commondir").is_file():
-        common = (git_dir / (git_dir / "commondir").read_text(encoding="utf-8").strip()).resolve()
-    for folder in dict.fromkeys([git_dir, common]):
-        loose = folder / ref
-        if loose.is_file() and SHA.fullmatch(sha := loose.read_text(encoding="utf-8").strip()):
-            return sha
-    packed = common / "packed-refs"
-    if packed.is_file():
-        for line in packed.read_text(encoding="utf-8").splitlines():
-            sha, _, name = line.partition(" ")
-            if name == ref and SHA.fullmatch(sha):
-                return sha
-    return None
 
 
 def built_on() -> dt.date:

@@ -1,11 +1,13 @@
 """`ncp release`: every publication built from a clean state into a dated folder and a zip.
 
 A release is what the communications team publishes as it is, so it is refused
-while the content is not finished: a draft, or placeholder text and contact
+while the content is not finished: a draft, placeholder text and contact
 details left from the example content (example.no, TODO, Lorem ipsum), each
-reported at its file and line. (`ncp check --strict` runs before, from the
-command line.) The build itself is given as `run_build`: this module comes
-before the build in the phases and never imports it.
+reported at its file and line, or a file that differs from the content's git
+commit (the release names that commit as the text it was made from).
+(`ncp check --strict` runs before, from the command line.) The build itself is
+given as `run_build`: this module comes before the build in the phases and
+never imports it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pipeline.content.model import Content
 from pipeline.files import atomic_target
 from pipeline.messages import tr
 from pipeline.problems import Position, Problems
-from pipeline.publish.content_version import built_on, content_commit
+from pipeline.publish.content_version import built_on, content_commit, uncommitted
 from pipeline.publish.manifest import Entry, describe_files, write_checksums, write_manifest
 
 PLACEHOLDER = re.compile(r"(?i:\bexample\.(?:no|com)\b)|\bTODO\b|\b(?i:lorem)\b")
@@ -36,7 +38,8 @@ class Release:
 
 
 def refuse_unfinished(content: Content, problems: Problems) -> None:
-    """An error for each draft publication and each placeholder line of the content."""
+    """An error for each draft publication, each placeholder line of the content and each
+    file that differs from the content's commit."""
     for publication in sorted(content.publications.values(), key=lambda p: p.slug):
         if publication.draft:
             source = publication.folder / "publication.yaml"
@@ -54,6 +57,11 @@ def refuse_unfinished(content: Content, problems: Problems) -> None:
                                tr("placeholder '{placeholder}' left in the content, so it "
                                   "cannot be released", placeholder=found.group()),
                                tr("write the real text or contact detail, or remove the line"))
+    for path in uncommitted(content.root):
+        problems.error(Position(path),
+                       tr("the file differs from the content's git commit, so the release "
+                          "would not be the text it names"),
+                       tr("commit the change (git add, then git commit), or undo it"))
 
 
 def _lines(path: Path) -> list[str]:
