@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pygit2
 import pytest
 from click.testing import CliRunner
 
@@ -115,6 +116,16 @@ def squash(text: str) -> str:
     """Whitespace folded to single spaces, soft hyphens and hyphenation breaks undone."""
     text = text.replace("\u00ad", "").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip()
+
+
+def committed(folder: Path) -> str:
+    """`folder` made a git repository whose one commit holds every file in it."""
+    repository = pygit2.init_repository(str(folder))
+    repository.index.add_all()
+    repository.index.write()
+    signature = pygit2.Signature("Skribent", "skribent@kontaktpunkt.test")
+    return str(repository.create_commit("HEAD", signature, signature, "Innhold",
+                                        repository.index.write_tree(), []))
 
 
 def broken(tmp_path: Path, edits: dict[str, object]) -> Path:

@@ -3,11 +3,17 @@ date, the build date and the content's version."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Built, files_made, publications_of
+from conftest import FIXTURES, Built, committed, files_made, publications_of
 
+from pipeline.checks.folder import load_content
+from pipeline.problems import Problems
 from pipeline.publish.content_version import content_commit
+from pipeline.publish.index_page import write_index
 
 
 def index(built: Built) -> BeautifulSoup:
@@ -59,3 +65,22 @@ def test_the_build_date_the_content_version_and_the_brand_show(real: Built) -> N
     assert ".site-header" in style  # the publications' own stylesheet
     logo = soup.select_one("header.site-header img.logo")
     assert logo["src"].startswith("data:image/svg+xml;base64,") and logo["alt"]
+
+
+def test_content_changed_since_its_commit_is_said_beside_the_version(tmp_path: Path) -> None:
+    """The team sees that the files were built from text the commit does not hold."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    commit = committed(tmp_path)
+
+    def facts() -> BeautifulSoup:
+        index = write_index(load_content(content, Problems()), tmp_path / "output", Problems(),
+                            tmp_path / "fonts")
+        return BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").select_one(
+            ".title-block .date")
+
+    assert facts().code.get_text() == commit[:12] and facts().select(".changed") == []
+    (content / "ordliste.txt").write_text("endret\n", encoding="utf-8")
+    assert facts().code.get_text() == commit[:12]
+    changed = facts().select_one(".changed")
+    assert changed.get_text() == "med endringer som ikke er lagret i git ennå"

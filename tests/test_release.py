@@ -12,7 +12,7 @@ import pygit2
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner, Result
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, committed
 
 from pipeline.cli import main
 from pipeline.publish.content_version import content_commit, uncommitted
@@ -22,16 +22,6 @@ from pipeline.publish.manifest import sha256
 def release(content: Path, releases: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["release", "--content", str(content), "--releases",
                                      str(releases), *args])
-
-
-def committed(folder: Path) -> str:
-    """`folder` made a git repository whose one commit holds every file in it."""
-    repository = pygit2.init_repository(str(folder))
-    repository.index.add_all()
-    repository.index.write()
-    signature = pygit2.Signature("Skribent", "skribent@kontaktpunkt.test")
-    return str(repository.create_commit("HEAD", signature, signature, "Innhold",
-                                        repository.index.write_tree(), []))
 
 
 @pytest.fixture(scope="module")

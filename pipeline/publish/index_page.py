@@ -22,7 +22,7 @@ from pipeline.files import atomic_target
 from pipeline.formats import file_name
 from pipeline.formats.html import brand_stylesheet
 from pipeline.problems import Problems
-from pipeline.publish.content_version import built_on, content_commit
+from pipeline.publish.content_version import built_on, content_commit, uncommitted
 from pipeline.publish.manifest import USES
 from pipeline.render import labels
 from pipeline.render.localizer import LANGUAGE_NAMES, Localizer, language_tag
@@ -95,8 +95,10 @@ def write_index(content: Content, output_root: Path, problems: Problems,
         style=_stylesheet(content.brand, font_cache),
         built=localizer.date(today), built_iso=today.isoformat(),
         version=commit[:12] if commit else _("not in git"), entries=entries,
+        changed=bool(commit) and bool(uncommitted(content.root)),
         labels={"skip": _("Skip to content"), "built": _("Built"),
-                "version": _("Content version")})
+                "version": _("Content version"),
+                "changed": _("with changes not yet committed")})
     target = output_root / "index.html"
     with atomic_target(target) as temporary:
         temporary.write_text(page, encoding="utf-8")
