@@ -206,3 +206,12 @@ def test_the_logo_is_drawn_once_and_again_when_it_changes(tmp_path: Path) -> Non
                     encoding="utf-8")
     build(request)
     assert png.read_bytes() != first[1]
+
+
+def test_a_cover_title_never_leaves_its_last_word_alone(real: Built) -> None:
+    """"… Glimmervik Energi ASA" broke before "ASA" on the cover in Word and LibreOffice."""
+    titles = [paragraph.text for path in every_docx(real)
+              for paragraph in docx.Document(str(path)).paragraphs
+              if paragraph.style.name == "Title" and len(paragraph.text.split()) >= 3]
+    assert titles
+    assert all(re.search(r"\S\u00a0\S+$", title) for title in titles), titles

@@ -38,11 +38,24 @@ COVER_LOGO = {"a4": Cm(3.2), "a5": Cm(2.4)}  # wide, with its white ground, as i
 def cover(word: docx.document.Document, document: Document) -> None:
     """The whole page in the brand's colour, the logo on white above the title block."""
     title = next(p for p in word.paragraphs if p.style.name in COVER_STYLES)
+    if title.style.name == "Title":
+        keep_last_words_together(title)
     logo = title.insert_paragraph_before()
     if document.logo:
         add_logo(logo, document, COVER_LOGO[document.layout.paper], framed=True)
     _page_ground(word, logo, document)
     new_page_after(title._p, word, passing=COVER_STYLES)
+
+
+def keep_last_words_together(paragraph: Paragraph) -> None:
+    """A no-break space before the last word of a title of three words or more, so that
+    Word never leaves that word alone on the title's last line (Typst's title weighs such a
+    runt in its line breaks; Word cannot)."""
+    if len(paragraph.text.split()) < 3:
+        return
+    run = next(run for run in reversed(paragraph.runs) if " " in run.text)
+    before, _space, last = run.text.rpartition(" ")
+    run.text = f"{before}\u00a0{last}"
 
 
 def new_page_after(element, word: docx.document.Document,
