@@ -26,6 +26,7 @@ NORWEGIAN = ("nb", "nn")
 SUGGESTIONS = 3
 SUGGESTING_SECONDS = 1.0  # per language and run: later unknown words get no suggestions
 COMPOUND_PART = 4  # letters: the least part of a compound (COMPOUNDMIN of nb_NO and nn_NO)
+LONGEST_COMPOUND = 60  # letters: longer than any compound a Norwegian text uses
 
 # Common words Debian's dictionaries (2.0.10 for Norwegian) lack.
 MISSING_FROM_DICTIONARY = {
@@ -93,6 +94,28 @@ def _suggestions(lang: str, word: str) -> tuple[str, ...]:
     return tuple(found.suggest(word)[:SUGGESTIONS]) if found is not None else ()
 
 
+@cache
+def _is_compound(lang: str, word: str) -> bool:
+    """Whether `word` joins two or more known words, the first maybe by an 's' or 'e'.
+
+    Debian's Norwegian dictionaries know few of the compounds Norwegian makes at will
+    ("urfolkssamfunnene", "aktsemdsvurderingar"); each part is held to Hunspell's
+    least compound part for them, four letters. Each ending is judged once (cached), so
+    a word costs its length squared, not every way of cutting it; a string longer than
+    any compound is none.
+    """
+    if lang not in NORWEGIAN or len(word) > LONGEST_COMPOUND:
+        return False
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if not (_accepts(lang, tail) or _is_compound(lang, tail)):
+            continue
+        if _accepts(lang, head) or (head[-1] in "se" and len(head) > COMPOUND_PART
+                                    and _accepts(lang, head[:-1])):
+            return True
+    return False
+
+
 def _suggestions_within(budget: list[float], lang: str, word: str) -> tuple[str, ...]:
     """Hunspell's suggestions while `budget` (seconds, spent in place) lasts, then none.
 
@@ -130,25 +153,7 @@ class Speller:
         parts = word.replace("’", "'").split("-")
         if len(parts) > 1:
             return all(self._is_known(part) for part in parts if part)
-        return self._is_compound(word.lower())
-
-    def _is_compound(self, word: str) -> bool:
-        """Whether `word` joins two or more known words, the first maybe by an 's' or 'e'.
-
-        Debian's Norwegian dictionaries know few of the compounds Norwegian makes at will
-        ("urfolkssamfunnene", "aktsemdsvurderingar"); each part is held to Hunspell's
-        least compound part for them, four letters.
-        """
-        if self.lang not in NORWEGIAN:
-            return False
-        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
-            head, tail = word[:cut], word[cut:]
-            if not (_accepts(self.lang, tail) or self._is_compound(tail)):
-                continue
-            if _accepts(self.lang, head) or (head[-1] in "se" and len(head) > COMPOUND_PART
-                                             and _accepts(self.lang, head[:-1])):
-                return True
-        return False
+        return _is_compound(self.lang, word.lower())
 
     def _listed(self, word: str) -> bool:
         lower = word.lower().replace("’", "'")
