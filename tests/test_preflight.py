@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from conftest import broken, check
 from readers import pdf
 
+from pipeline.checks.formulas import DEEPEST_SCRIPTS
 from pipeline.checks.pdf_fonts import PdfFonts, embedded
 from pipeline.cli import main
 from pipeline.content.characters import needs_glyph
@@ -116,6 +117,17 @@ def test_tex_that_cannot_be_converted_is_an_error_at_the_formula(tmp_path: Path)
                       f"{CHAPTER}:13:6: error: the formula '\\frac{{1}}{{' is not TeX math",
                       "write a dollar sign that is not math as \\$")
     assert output.count("is not TeX math") == 1
+
+
+def test_scripts_nested_past_the_limit_are_an_error_before_pandoc_converts_them(
+        tmp_path: Path) -> None:
+    """pandoc takes minutes over 24 superscripts inside each other; the check, no time."""
+    deep = "x^{" * 24 + "y" + "}" * 24
+    output = reported(tmp_path, added(f"Her $e^{{x_{{i}}}}$ og ${deep}$."),
+                      f"{CHAPTER}:13:21: error: superscripts and subscripts lie more than "
+                      f"{DEEPEST_SCRIPTS} deep inside each other in the formula",
+                      "write the formula with fewer levels, or split it")
+    assert output.count(": error: ") == 1  # the shallow formula converts
 
 
 # --- characters no font has -----------------------------------------------------------
