@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from pipeline.content.yamlfile import load_yaml
+import pytest
+
+from pipeline.content.yamlfile import DEEPEST, load_yaml
 from pipeline.problems import Problems
 
 
@@ -53,3 +55,24 @@ def test_a_file_without_fields_is_an_error(tmp_path: Path) -> None:
         data, problems = load(tmp_path, text)
         [error] = problems.errors
         assert data is None and error.message == "the file holds no fields"
+
+
+@pytest.mark.parametrize(("opening", "closing", "count"), [("[", "]", 50_000),
+                                                       ("{a: ", "}", 5_000)])
+def test_collections_nested_past_the_limit_are_an_error_not_a_crash(
+        tmp_path: Path, opening: str, closing: str, count: int) -> None:
+    """libyaml builds nested values by recursion: 50,000 brackets inside each other crashed
+    the process, and 5,000 mappings ended in a RecursionError."""
+    data, problems = load(tmp_path, "x: " + opening * count + "1" + closing * count + "\n")
+    [error] = problems.errors
+    assert data is None
+    assert error.message == (f"lists and fields lie more than {DEEPEST} levels deep inside "
+                             "each other")
+    # The file's mapping is the first level, so the error is at the DEEPEST-th opening.
+    assert (error.position.line, error.position.column) == (1, 4 + (DEEPEST - 1) * len(opening))
+
+
+def test_collections_as_deep_as_the_limit_are_read(tmp_path: Path) -> None:
+    depth = DEEPEST - 1  # inside the file's mapping
+    data, problems = load(tmp_path, "x: " + "[" * depth + "1" + "]" * depth + "\n")
+    assert not problems.items and data["x"]

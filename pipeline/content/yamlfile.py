@@ -3,7 +3,10 @@
 PyYAML's safe loader forgets positions and silently keeps the last of two
 equal keys. Here mappings and sequences remember the line and column of each
 value, duplicate keys and impossible dates become problems, and a syntax error
-is reported where the parser saw it, never as a traceback.
+is reported where the parser saw it, never as a traceback. A file whose mappings
+and sequences nest deeper than any content needs is an error before it is built
+into values: libyaml builds them by recursion, and 50,000 brackets inside each
+other crash the process.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ class Reported:
 
 
 REPORTED = Reported()
+DEEPEST = 50  # mappings and sequences inside each other; the content's go four deep
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -130,6 +136,8 @@ def load_yaml(path: Path, problems: Problems) -> Any:
     loader.path = path
     loader.problems = problems
     try:
+        if _too_deep(text, path, problems):
+            return None
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -147,6 +155,25 @@ def load_yaml(path: Path, problems: Problems) -> Any:
         problems.error(Position(path, 1), tr("the file holds no fields"),
                        tr("write its fields as 'name: value' lines, or delete a file not needed"))
     return data
+
+
+def _too_deep(text: str, path: Path, problems: Problems) -> bool:
+    """Whether the file's mappings and sequences nest past DEEPEST; an error where they do.
+    Read as a stream of parser events, which needs no recursion however deep they go."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > DEEPEST:
+                mark = event.start_mark
+                problems.error(Position(path, mark.line + 1, mark.column + 1),
+                               tr("lists and fields lie more than {deepest} levels deep inside "
+                                  "each other", deepest=DEEPEST),
+                               tr("write the value as text, or as a list of plain values"))
+                return True
+        elif isinstance(event, _CLOSING):
+            depth -= 1
+    return False
 
 
 def _syntax_hint(error: yaml.MarkedYAMLError, text: str) -> Said | None:
