@@ -60,17 +60,24 @@ def language() -> str:
     return _current["lang"]
 
 
-def number(value: float, places: int | None = None) -> str:
-    """A number as the chosen language writes it: "0,4" and "20 000 000" (a no-break space
-    between the thousands) in Norwegian, "0.4" and "20,000,000" in English; with `places`
-    decimals when given, else with those it has."""
+def number(value: float, places: int | None = None, lang: str | None = None) -> str:
+    """A number as `lang` (the chosen language when None) writes it: "0,4" and "20 000 000"
+    (a no-break space between the thousands) in Norwegian, "0.4" and "20,000,000" in
+    English; with `places` decimals when given, else with those it has."""
     if places is not None:
         text = f"{value:,.{places}f}"
     elif float(value).is_integer():
         text = f"{int(value):,}"
     else:
         text = f"{value:,}"
-    return text if _current["lang"] == "en" else text.replace(",", "\u00a0").replace(".", ",")
+    english = (lang or _current["lang"]) == "en"
+    return text if english else text.replace(",", "\u00a0").replace(".", ",")
+
+
+def whole_number(value: int, lang: str | None = None) -> str:
+    """A whole number as `lang` writes it: four digits ungrouped ("2100", as Norwegian
+    allows and a year needs), more grouped ("1 000 000")."""
+    return str(value) if abs(value) < 10_000 else number(value, lang=lang)
 
 
 def choose(environ: Mapping[str, str], content: Path | None = None) -> str:

@@ -34,6 +34,17 @@ CASES = {
     "wrong type": (
         {"results/2025.yaml": ("participants: 40", "participants: forty")},
         "results/2025.yaml:13:23: error: 'participants' must be a whole number", None),
+    "a number no true value reaches": (
+        {"results/2025.yaml": ("participants: 40", "participants: 99999999999999999999999999")},
+        "results/2025.yaml:13:23: error: 'participants' must be a whole number from 0 to "
+        "1,000,000", None),
+    "a negative count": (
+        {"results/2025.yaml": ("participants: 40", "participants: -40")},
+        "results/2025.yaml:13:23: error: 'participants' must be a whole number from 0 to "
+        "1,000,000", None),
+    "a year out of range, told once": (
+        {"results/2025.yaml": ("year: 2025", "year: 99999")},
+        "results/2025.yaml:1:7: error: 'year' must be a whole number from 2000 to 2100", None),
     "tab indentation": (
         {"plans/2025.yaml": ("  - id: \"2\"", "\t- id: \"2\"")},
         "plans/2025.yaml:17:1: error: YAML syntax", "tabs"),
@@ -190,6 +201,7 @@ def test_each_mistake_is_reported_where_it_is(tmp_path: Path, name: str) -> None
     if hint:
         assert hint in output
     assert "Traceback" not in output
+    assert "None" not in output  # a value that could not be read leaks into no message
 
 
 def test_the_offending_line_is_shown_with_a_caret(tmp_path: Path) -> None:

@@ -78,6 +78,8 @@ def check_plans(content: Content, problems: Problems) -> None:
 
 def check_results(content: Content, problems: Problems) -> None:
     for year, results in content.results.items():
+        if year is None:  # the year could not be read: its own error says why
+            continue
         plan = content.plans.get(year)
         if plan is None and (content.root / "plans" / f"{year}.yaml").exists():
             continue  # the plan's file could not be read: its own error says why

@@ -20,6 +20,7 @@ from pipeline.content.shapes import (
     COLORS,
     FAMILY_NAME,
     FONT,
+    FONT_WEIGHT,
     HEX_COLOR,
     LOGO,
     TYPOGRAPHY,
@@ -137,14 +138,7 @@ def _bad_family(record: Record, family: str) -> None:
 
 
 def _weight(record: Record) -> int:
-    weight = record.integer("weight", required=False) or 700
-    if not 100 <= weight <= 900:
-        record.problems.error(record.where("weight"),
-                              tr("the weight {weight} is not between 100 and 900",
-                                 weight=weight),
-                              tr("use 400 for regular, 700 for bold"))
-        return 700
-    return weight
+    return record.integer("weight", FONT_WEIGHT, required=False) or 700
 
 
 def _fonts(typography: Record, folder: Path, root: Path,
@@ -176,7 +170,7 @@ def _fonts(typography: Record, folder: Path, root: Path,
                 problems.error(entry.where("path"),
                                tr("font file '{path}' {problem}", path=relative, problem=wrong))
                 continue
-            weight = entry.integer("weight", required=False) or 400
+            weight = entry.integer("weight", FONT_WEIGHT, required=False) or 400
             style = entry.choice("style", ("normal", "italic"), required=False) or "normal"
             fonts.append(FontFile(family, path, weight, style))
     return fonts

@@ -42,14 +42,17 @@ from pipeline.content.shapes import (
     ACTIVITY,
     ACTIVITY_RESULT,
     CASE,
+    COUNT,
     EVENT,
     GOAL,
     ORGANISATION,
     PLAN,
     PUBLICATION,
     RESULTS,
+    SENTENCE_WORDS,
     SITE,
     SUBGOAL,
+    YEAR,
 )
 from pipeline.content.urls import is_email, is_web_address
 from pipeline.content.yamlfile import load_yaml
@@ -205,7 +208,7 @@ def _site(path: Path, problems: Problems) -> Site | None:
         return None
     if name is None:
         return None
-    limit = record.integer("sentence_limit", required=False)
+    limit = record.integer("sentence_limit", SENTENCE_WORDS, required=False)
     return Site(organisation, default, list(record.languages), brand,
                 35 if limit is None else limit)
 
@@ -241,7 +244,7 @@ def _plan(path: Path, problems: Problems, site: Site) -> Plan | None:
             for s in g.children("subgoals", tr("a sub-goal"), SUBGOAL.names)
         ]
         goals.append(Goal(g.string("id"), g.text("title"), subgoals, _activities(g)))
-    year = record.integer("year")
+    year = record.integer("year", YEAR)
     _expect_year_in_name(record, path, year)
     return Plan(year, record.text("title"), record.text("purpose", required=False),
                 goals, path)
@@ -271,7 +274,7 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
     record = _record(path, tr("the results"), RESULTS.names, problems, site.languages)
     if record is None:
         return None
-    year = record.integer("year")
+    year = record.integer("year", YEAR)
     _expect_year_in_name(record, path, year)
     activities = {}
     raw = record.data.get("activities") or {}
@@ -280,7 +283,7 @@ def _results(path: Path, problems: Problems, site: Site) -> Results | None:
                        ACTIVITY_RESULT.names, problems, site.languages)
         events = [
             Event(e.date("date"), e.text("title"), e.strings("partners"),
-                  e.integer("participants", required=False))
+                  e.integer("participants", COUNT, required=False))
             for e in entry.children("events", tr("an event"), EVENT.names)
         ]
         activities[str(key)] = ActivityResult(
@@ -372,7 +375,7 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         languages=languages,
         formats=_listed(record, "formats", v.FORMATS, list(v.FORMATS)),
         date=record.date("date"),
-        year=record.integer("year", required=False),
+        year=record.integer("year", YEAR, required=False),
         chapters=chapters,
         fallback=fallback,
         bibliography=(folder / bibliography).resolve() if bibliography else None,

@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pipeline.content.model import Text
+from pipeline.content.shapes import Scalar
 from pipeline.content.yamlfile import LocatedDict, LocatedList, Reported
-from pipeline.messages import Said, tr
+from pipeline.messages import Said, tr, whole_number
 from pipeline.problems import Position, Problems
 
 
@@ -128,12 +129,18 @@ class Record:
             return None
         return value
 
-    def integer(self, key: str, required: bool = True) -> int | None:
+    def integer(self, key: str, shape: Scalar, required: bool = True) -> int | None:
+        """A whole number within the bounds of its `shape`."""
         if self._missing(key, required):
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int):
             self._wrong(key, tr("'{key}' must be a whole number", key=key))
+            return None
+        if shape.bounds is not None and not shape.bounds[0] <= value <= shape.bounds[1]:
+            self._wrong(key, tr("'{key}' must be a whole number from {least} to {greatest}",
+                                key=key, least=whole_number(shape.bounds[0]),
+                                greatest=whole_number(shape.bounds[1])))
             return None
         return value
 
@@ -210,3 +217,4 @@ class _Silent(Problems):
 
     def error(self, position: Position, message: Said, hint: Said | None = None) -> None:
         return None
+

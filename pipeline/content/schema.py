@@ -26,6 +26,7 @@ from pipeline.content.shapes import (
     Shape,
     Value,
 )
+from pipeline.messages import whole_number
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCALARS: dict[str, dict[str, object]] = {
@@ -69,6 +70,9 @@ def schema(value: Value) -> dict[str, object]:
             return LANGUAGE_TEXT
         if value.pattern:
             return {"type": "string", "pattern": f"^(?:{value.pattern})$"}
+        if value.bounds:
+            return {**SCALARS[value.kind], "minimum": value.bounds[0],
+                    "maximum": value.bounds[1]}
         return dict(SCALARS[value.kind])
     if isinstance(value, Choice):
         return {"enum": list(value.values)}
@@ -192,6 +196,9 @@ def _table(title: str, shape: Shape) -> str:
 def type_label(value: Value) -> str:
     if isinstance(value, Shape):
         return f"mapping of {', '.join(value.names)}" if value.fields else "mapping (not read)"
+    if isinstance(value, Scalar) and value.bounds:
+        least, greatest = (whole_number(bound, lang="en") for bound in value.bounds)
+        return f"whole number from {least} to {greatest}"
     if isinstance(value, Scalar):
         return value.label or {
             "text": "text", "integer": "whole number", "number": "number",

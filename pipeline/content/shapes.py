@@ -25,6 +25,7 @@ class Scalar:
     kind: str
     pattern: str | None = None  # a regular expression the whole value matches
     label: str = ""  # how the docs name it, when not by its kind
+    bounds: tuple[int, int] | None = None  # the least and greatest whole number it may be
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,12 @@ Value = Scalar | Choice | ListOf | MapOf | OneOf | Shape
 TEXT = Scalar("text")
 LANGUAGE_TEXT = Scalar("language-text")
 DATE = Scalar("date")
-INTEGER = Scalar("integer")
+# Whole numbers, each between bounds that no true value passes: a number past them is a slip
+# (and 10^26 participants broke the formatting of a chapter).
+YEAR = Scalar("integer", bounds=(2000, 2100))
+COUNT = Scalar("integer", bounds=(0, 1_000_000))
+SENTENCE_WORDS = Scalar("integer", bounds=(5, 200))
+FONT_WEIGHT = Scalar("integer", bounds=(100, 900))
 BOOLEAN = Scalar("boolean")
 NUMBER = Scalar("number")
 WEB = Scalar("text", "https?://\\S+", "web address (https://…)")
@@ -112,7 +118,7 @@ SITE = Shape("site.yaml", (
           "in; every language-text field may hold these.", True),
     Field("brand", TEXT, "The brand file, relative to site.yaml; `_brand.yml` when left "
           "out."),
-    Field("sentence_limit", INTEGER, "Words a sentence may hold before `ncp check` warns "
+    Field("sentence_limit", SENTENCE_WORDS, "Words a sentence may hold before `ncp check` warns "
           "of it; 35 when left out."),
 ))
 
@@ -128,7 +134,7 @@ COLORS = Shape("color", (
 ))
 FONT_FILE = Shape("a font file", (
     Field("path", TEXT, "The font file (OTF, TTF, WOFF2), relative to the brand file.", True),
-    Field("weight", INTEGER, "100–900; 400 when left out."),
+    Field("weight", FONT_WEIGHT, "400 when left out."),
     Field("style", Choice(("normal", "italic")), "`normal` when left out."),
 ))
 FONT = Shape("a font", (
@@ -141,7 +147,7 @@ FAMILY = Field("family", Scalar("text", FAMILY_NAME, "family name"),
                "A font family name: letters, digits, spaces and hyphens.")
 SIZE = Field("size", OneOf((NUMBER, Scalar("text", "[0-9.]+(pt|px|rem|em)?", "size"))),
              "A font size such as `10.5pt`.")
-WEIGHT = Field("weight", INTEGER, "100–900; 700 is bold.")
+WEIGHT = Field("weight", FONT_WEIGHT, "700 is bold.")
 TYPOGRAPHY = Shape("typography", (
     Field("fonts", ListOf(FONT), "The font families, with their files."),
     Field("base", Shape("base typography", (
@@ -195,7 +201,7 @@ GOAL = Shape("a goal", (
     Field("activities", ListOf(ACTIVITY), "Activities directly under the goal."),
 ))
 PLAN = Shape("a plan", (
-    Field("year", INTEGER, "The plan's year; the file is named after it.", True),
+    Field("year", YEAR, "The plan's year; the file is named after it.", True),
     Field("title", LANGUAGE_TEXT, "The plan's title.", True),
     Field("purpose", LANGUAGE_TEXT, "What the plan is for."),
     Field("goals", ListOf(GOAL), "The goals, in order.", True),
@@ -207,7 +213,7 @@ EVENT = Shape("an event", (
     Field("date", DATE, "When it took place.", True),
     Field("title", LANGUAGE_TEXT, "What it was.", True),
     Field("partners", ListOf(TEXT), "Who organised it with us."),
-    Field("participants", INTEGER, "How many took part."),
+    Field("participants", COUNT, "How many took part."),
 ))
 ACTIVITY_RESULT = Shape("the result of an activity", (
     Field("status", Choice(v.STATUSES), "Where the activity stands at the year's end.", True),
@@ -216,7 +222,7 @@ ACTIVITY_RESULT = Shape("the result of an activity", (
     Field("outputs", ListOf(TEXT), "What it produced (publications, tools)."),
 ))
 RESULTS = Shape("the results", (
-    Field("year", INTEGER, "The year; the file is named after it and a plan for it must "
+    Field("year", YEAR, "The year; the file is named after it and a plan for it must "
           "exist.", True),
     Field("activities", MapOf(ACTIVITY_RESULT, "activity id from the plan"),
           "The result of each activity, under the plan's activity id."),
@@ -287,7 +293,7 @@ PUBLICATION = Shape("a publication", (
     Field("formats", ListOf(Choice(v.FORMATS), non_empty=True), "The formats; all three "
           "when left out."),
     Field("date", DATE, "The publication date.", True),
-    Field("year", INTEGER, "The year it reports on (annual report, plan)."),
+    Field("year", YEAR, "The year it reports on (annual report, plan)."),
     Field("chapters", ListOf(TEXT), "The chapter files, in order, relative to each "
           "language's folder."),
     Field("fallback", LANGUAGE, "The language whose text stands in where a language "
