@@ -49,6 +49,26 @@ def test_every_page_links_its_versions_and_they_open(browser, site: Built, width
         page.close()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_version_links_stand_beside_the_name_or_start_a_row_at_the_left(
+        browser, site: Built, width: int) -> None:
+    """Beside the organisation's name while the header's row holds both; else on a row of
+    their own that starts at the logo's left edge, never hanging at the right alone."""
+    beside = 0
+    for path in sorted(site.output.glob("*/*.html")):
+        page = open_page(browser, path, width)
+        logo = page.locator("header .logo").bounding_box()
+        name = page.locator("header .organisation").bounding_box()
+        links = page.locator("header nav.versions").bounding_box()
+        if links["y"] < name["y"] + name["height"]:  # on the name's row
+            beside += 1
+            assert links["x"] > name["x"] + name["width"], path.name
+        else:
+            assert abs(links["x"] - logo["x"]) <= 1, (path.name, links, logo)
+        page.close()
+    assert beside or width < 1280  # the annual report's wide page holds both at 1280 px
+
+
 def test_a_language_link_opens_that_language(browser, site: Built) -> None:
     page = open_page(browser, site.file("klageordningen", "nb", "html"), 390)
     page.locator("nav.versions").get_by_role("link", name="nynorsk").click()
