@@ -45,6 +45,11 @@ CASES = {
     "a year out of range, told once": (
         {"results/2025.yaml": ("year: 2025", "year: 99999")},
         "results/2025.yaml:1:7: error: 'year' must be a whole number from 2000 to 2100", None),
+    "a title longer than a cover holds": (
+        {"publications/rapport/publication.yaml": ("{nb: Testrapport 2025}",
+                                                   "{nb: " + "Testrapport " * 15 + "}")},
+        "publications/rapport/publication.yaml:2:13: error: 'title' holds 179 characters, "
+        "more than 150", "shorten it"),
     "tab indentation": (
         {"plans/2025.yaml": ("  - id: \"2\"", "\t- id: \"2\"")},
         "plans/2025.yaml:17:1: error: YAML syntax", "tabs"),

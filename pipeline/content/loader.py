@@ -52,6 +52,8 @@ from pipeline.content.shapes import (
     SENTENCE_WORDS,
     SITE,
     SUBGOAL,
+    SUBTITLE,
+    TITLE,
     YEAR,
 )
 from pipeline.content.urls import is_email, is_web_address
@@ -370,8 +372,8 @@ def _publication(folder: Path, problems: Problems, site: Site) -> Publication | 
         slug=folder.name,
         folder=folder,
         kind=kind,
-        title=record.text("title"),
-        subtitle=record.text("subtitle", required=False),
+        title=record.text("title", shape=TITLE),
+        subtitle=record.text("subtitle", required=False, shape=SUBTITLE),
         languages=languages,
         formats=_listed(record, "formats", v.FORMATS, list(v.FORMATS)),
         date=record.date("date"),

@@ -77,10 +77,19 @@ class Record:
     def _wrong(self, key: str, message: Said, hint: Said | None = None) -> None:
         self.problems.error(self.where(key), message, hint)
 
-    def text(self, key: str, required: bool = True) -> Text | None:
+    def text(self, key: str, required: bool = True, shape: Scalar | None = None) -> Text | None:
+        """Text, or text by language; each no longer than its `shape` allows."""
         if self._missing(key, required):
             return None
-        return self.text_value(self.data[key], self.where(key), key)
+        text = self.text_value(self.data[key], self.where(key), key)
+        longest = shape.longest if shape else None
+        for lang, string in (text or {}).items():
+            if longest is not None and len(string) > longest:
+                self.problems.error(text.positions.get(lang, text.position),
+                                    tr("'{key}' holds {count} characters, more than {longest}",
+                                       key=key, count=len(string), longest=longest),
+                                    tr("shorten it; a subtitle or the text can say the rest"))
+        return text
 
     def text_value(self, value: Any, where: Position, key: str) -> Text | None:
         text = Text()

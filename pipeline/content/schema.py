@@ -10,6 +10,7 @@ file against its plan, a chapter that must exist) only `ncp check` knows.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.content.model import LANGUAGES
@@ -37,9 +38,13 @@ SCALARS: dict[str, dict[str, object]] = {
     "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
 }
 PLAIN_TEXT: dict[str, object] = {"type": ["string", "number"]}
-LANGUAGE_TEXT: dict[str, object] = {"anyOf": [PLAIN_TEXT, {
-    "type": "object", "propertyNames": {"enum": list(LANGUAGES)},
-    "additionalProperties": PLAIN_TEXT, "minProperties": 1}]}
+
+
+def _language_text(longest: int | None) -> dict[str, object]:
+    """Text, or text by language (each at most `longest` characters when given)."""
+    plain = {**PLAIN_TEXT, **({"maxLength": longest} if longest else {})}
+    return {"anyOf": [plain, {"type": "object", "propertyNames": {"enum": list(LANGUAGES)},
+                              "additionalProperties": plain, "minProperties": 1}]}
 
 
 def schemas() -> dict[str, dict[str, object]]:
@@ -67,7 +72,7 @@ def schema(value: Value) -> dict[str, object]:
         return _object(value)
     if isinstance(value, Scalar):
         if value.kind == "language-text":
-            return LANGUAGE_TEXT
+            return _language_text(value.longest)
         if value.pattern:
             return {"type": "string", "pattern": f"^(?:{value.pattern})$"}
         if value.bounds:
@@ -196,6 +201,8 @@ def _table(title: str, shape: Shape) -> str:
 def type_label(value: Value) -> str:
     if isinstance(value, Shape):
         return f"mapping of {', '.join(value.names)}" if value.fields else "mapping (not read)"
+    if isinstance(value, Scalar) and value.longest:
+        return f"{type_label(replace(value, longest=None))}, at most {value.longest} characters"
     if isinstance(value, Scalar) and value.bounds:
         least, greatest = (whole_number(bound, lang="en") for bound in value.bounds)
         return f"whole number from {least} to {greatest}"

@@ -26,6 +26,7 @@ class Scalar:
     pattern: str | None = None  # a regular expression the whole value matches
     label: str = ""  # how the docs name it, when not by its kind
     bounds: tuple[int, int] | None = None  # the least and greatest whole number it may be
+    longest: int | None = None  # the most characters a text may hold, in each language
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,10 @@ Value = Scalar | Choice | ListOf | MapOf | OneOf | Shape
 
 TEXT = Scalar("text")
 LANGUAGE_TEXT = Scalar("language-text")
+# A publication's title stands on its cover, in every running header and in the DOCX's and
+# PDF's properties (Word holds 255 characters there); past these lengths it is a slip.
+TITLE = Scalar("language-text", longest=150)
+SUBTITLE = Scalar("language-text", longest=250)
 DATE = Scalar("date")
 # Whole numbers, each between bounds that no true value passes: a number past them is a slip
 # (and 10^26 participants broke the formatting of a chapter).
@@ -286,8 +291,8 @@ CONSULTATION = Shape("the consultation", (
 PUBLICATION = Shape("a publication", (
     Field("kind", Choice(v.PUBLICATION_KINDS), "What the publication is; decides its layout "
           "and what its chapters can use.", True),
-    Field("title", LANGUAGE_TEXT, "The title, by language.", True),
-    Field("subtitle", LANGUAGE_TEXT, "Shown on the cover and title block."),
+    Field("title", TITLE, "The title, by language.", True),
+    Field("subtitle", SUBTITLE, "Shown on the cover and title block."),
     Field("languages", ListOf(LANGUAGE, non_empty=True), "The languages it is published "
           "in; the site's default language when left out."),
     Field("formats", ListOf(Choice(v.FORMATS), non_empty=True), "The formats; all three "
