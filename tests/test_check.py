@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, broken, check
+from conftest import FIXTURES, ROOT, broken, check
 
 from pipeline.cli import main
 
@@ -49,7 +50,7 @@ CASES = {
         {"publications/rapport/publication.yaml": ("{nb: Testrapport 2025}",
                                                    "{nb: " + "Testrapport " * 15 + "}")},
         "publications/rapport/publication.yaml:2:13: error: 'title' holds 179 characters, "
-        "more than 150", "shorten it"),
+        "more than 150", "shorten it to 150 characters or fewer"),
     "tab indentation": (
         {"plans/2025.yaml": ("  - id: \"2\"", "\t- id: \"2\"")},
         "plans/2025.yaml:17:1: error: YAML syntax", "tabs"),
@@ -364,3 +365,20 @@ def test_an_empty_chapter_is_a_warning(tmp_path: Path) -> None:
                            "--strict")
     assert status == 1
     assert "publications/rapport/nb/saker.md: warning: the chapter is empty" in output
+
+
+def test_a_reference_longer_than_the_letters_column_is_an_error(tmp_path: Path) -> None:
+    """A reference has a narrow column in the letter's reference block; 270 characters
+    without a space ran over the date and off the page."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    letter = content / "publications" / "hoeringssvar-aapenhetsloven" / "publication.yaml"
+    text = letter.read_text(encoding="utf-8")
+    letter.write_text(text.replace('our_ref: "25/00031"', 'our_ref: "' + "25/00031-" * 4 + '"'),
+                      encoding="utf-8")
+    line = text[:text.index("our_ref:")].count("\n") + 1
+    status, output = check(content)
+    assert status == 1
+    assert (f"publications/hoeringssvar-aapenhetsloven/publication.yaml:{line}:10: error: "
+            "'our_ref' holds 36 characters, more than 30") in output
+    assert "shorten it to 30 characters or fewer" in output

@@ -48,6 +48,7 @@ from pipeline.content.shapes import (
     ORGANISATION,
     PLAN,
     PUBLICATION,
+    REFERENCE,
     RESULTS,
     SENTENCE_WORDS,
     SITE,
@@ -486,8 +487,8 @@ def _letter(record: Record) -> Letter:
     return Letter(
         recipient=recipient.string("name") or "",
         address=recipient.strings("address"),
-        their_ref=record.string("their_ref", required=False),
-        our_ref=record.string("our_ref", required=False),
+        their_ref=record.string("their_ref", required=False, shape=REFERENCE),
+        our_ref=record.string("our_ref", required=False, shape=REFERENCE),
         consultation=Consultation(consultation.text("title"), letter_date, deadline,
                                   _checked(consultation, "url", is_web_address,
                                            _not_web_address, required=False) or None),

@@ -84,12 +84,15 @@ class Record:
         text = self.text_value(self.data[key], self.where(key), key)
         longest = shape.longest if shape else None
         for lang, string in (text or {}).items():
-            if longest is not None and len(string) > longest:
-                self.problems.error(text.positions.get(lang, text.position),
-                                    tr("'{key}' holds {count} characters, more than {longest}",
-                                       key=key, count=len(string), longest=longest),
-                                    tr("shorten it; a subtitle or the text can say the rest"))
+            self._at_most(key, string, longest, text.positions.get(lang, text.position))
         return text
+
+    def _at_most(self, key: str, string: str, longest: int | None, where: Position) -> None:
+        if longest is not None and len(string) > longest:
+            self.problems.error(where,
+                                tr("'{key}' holds {count} characters, more than {longest}",
+                                   key=key, count=len(string), longest=longest),
+                                tr("shorten it to {longest} characters or fewer", longest=longest))
 
     def text_value(self, value: Any, where: Position, key: str) -> Text | None:
         text = Text()
@@ -118,7 +121,8 @@ class Record:
                 text.positions[lang] = value.where(lang)
         return text
 
-    def string(self, key: str, required: bool = True) -> str | None:
+    def string(self, key: str, required: bool = True, shape: Scalar | None = None) -> str | None:
+        """Text in no particular language; no longer than its `shape` allows."""
         if self._missing(key, required):
             return None
         value = self.data[key]
@@ -126,6 +130,7 @@ class Record:
             self._wrong(key, tr("'{key}' must be text", key=key),
                         tr("put the value in double quotes"))
             return None
+        self._at_most(key, str(value), shape.longest if shape else None, self.where(key))
         return str(value)
 
     def date(self, key: str, required: bool = True) -> dt.date | None:

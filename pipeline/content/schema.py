@@ -78,6 +78,8 @@ def schema(value: Value) -> dict[str, object]:
         if value.bounds:
             return {**SCALARS[value.kind], "minimum": value.bounds[0],
                     "maximum": value.bounds[1]}
+        if value.longest:
+            return {**SCALARS[value.kind], "maxLength": value.longest}
         return dict(SCALARS[value.kind])
     if isinstance(value, Choice):
         return {"enum": list(value.values)}

@@ -91,6 +91,8 @@ LANGUAGE_TEXT = Scalar("language-text")
 # PDF's properties (Word holds 255 characters there); past these lengths it is a slip.
 TITLE = Scalar("language-text", longest=150)
 SUBTITLE = Scalar("language-text", longest=250)
+# A case number such as 25/00031-3: a letter's reference block gives it a narrow column.
+REFERENCE = Scalar("text", longest=30)
 DATE = Scalar("date")
 # Whole numbers, each between bounds that no true value passes: a number past them is a slip
 # (and 10^26 participants broke the formatting of a chapter).
@@ -311,8 +313,9 @@ PUBLICATION = Shape("a publication", (
         Field("name", TEXT, "Who the letter goes to.", True),
         Field("address", ListOf(TEXT), "Address lines."))), "Hearing responses: the "
         "addressee."),
-    Field("their_ref", TEXT, "Hearing responses: the sender's reference; \"–\" when empty."),
-    Field("our_ref", TEXT, "Hearing responses: our reference; \"–\" when empty."),
+    Field("their_ref", REFERENCE, "Hearing responses: the sender's reference; \"–\" when "
+          "empty."),
+    Field("our_ref", REFERENCE, "Hearing responses: our reference; \"–\" when empty."),
     Field("consultation", CONSULTATION, "Hearing responses: the consultation answered."),
     Field("case_officer", Shape("the case officer", (
         Field("name", TEXT, "The case officer's name."),
