@@ -44,6 +44,8 @@ ATTACKS = {
                      "'_TemplateReference__context' of a TemplateReference is not open"),
     "a huge text": ('{{ "x" * 100000000 }}', "repeating this text or list makes it too long"),
     "a huge number": ("{{ 10 ** 100000 }}", "the power 100000 is too large for a chapter"),
+    "a huge range": ("{% for i in range(100000000) %}x{% endfor %}",
+                     "a range of more than 100,000 numbers is too large for a chapter"),
     "endless recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
                           "the chapter includes or calls itself without end"),
     "a path up": ('{% include "../../../../../../etc/hostname" %}',

@@ -217,6 +217,15 @@ class RenderLimit(Exception):
         self.said = said
 
 
+def _limited_range(*bounds: int) -> range:
+    """Jinja's sandboxed `range`, its limit told in the writer's language."""
+    try:
+        return jinja2.sandbox.safe_range(*bounds)
+    except OverflowError:
+        raise RenderLimit(tr("a range of more than {count} numbers is too large for a chapter",
+                             count=number(jinja2.sandbox.MAX_RANGE))) from None
+
+
 class OutsideFolder(jinja2.TemplateNotFound):
     """An include that resolves, after symlinks, outside the folders a chapter may read."""
 
@@ -310,9 +319,9 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             bytecode_cache=COMPILED,
         )
         # Of Jinja's own globals, only `range` (limited by the sandbox), `namespace` and `_`.
-        kept = {name: self.globals[name] for name in ("range", "namespace", "_")}
+        kept = {name: self.globals[name] for name in ("namespace", "_")}
         self.globals.clear()
-        self.globals.update(kept)
+        self.globals.update(kept, range=_limited_range)
         self.install_gettext_callables(
             localizer.gettext,
             lambda singular, plural, n: localizer.gettext(singular if n == 1 else plural),
