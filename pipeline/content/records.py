@@ -82,12 +82,13 @@ class Record:
         if self._missing(key, required):
             return None
         text = self.text_value(self.data[key], self.where(key), key)
-        longest = shape.longest if shape else None
         for lang, string in (text or {}).items():
-            self._at_most(key, string, longest, text.positions.get(lang, text.position))
+            self._at_most(key, string, shape, text.positions.get(lang, text.position))
         return text
 
-    def _at_most(self, key: str, string: str, longest: int | None, where: Position) -> None:
+    def _at_most(self, key: str, string: str, shape: Scalar | None, where: Position) -> None:
+        """An error where `string` is longer than its `shape` allows."""
+        longest = shape.longest if shape else None
         if longest is not None and len(string) > longest:
             self.problems.error(where,
                                 tr("'{key}' holds {count} characters, more than {longest}",
@@ -130,7 +131,7 @@ class Record:
             self._wrong(key, tr("'{key}' must be text", key=key),
                         tr("put the value in double quotes"))
             return None
-        self._at_most(key, str(value), shape.longest if shape else None, self.where(key))
+        self._at_most(key, str(value), shape, self.where(key))
         return str(value)
 
     def date(self, key: str, required: bool = True) -> dt.date | None:
@@ -231,4 +232,3 @@ class _Silent(Problems):
 
     def error(self, position: Position, message: Said, hint: Said | None = None) -> None:
         return None
-
