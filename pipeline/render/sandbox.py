@@ -318,7 +318,8 @@ class ChapterEnvironment(ImmutableSandboxedEnvironment):
             extensions=["jinja2.ext.i18n"],
             bytecode_cache=COMPILED,
         )
-        # Of Jinja's own globals, only `range` (limited by the sandbox), `namespace` and `_`.
+        # Of Jinja's own globals, only `namespace` and `_`; `range` is the sandbox's, its
+        # limit told in the writer's language.
         kept = {name: self.globals[name] for name in ("namespace", "_")}
         self.globals.clear()
         self.globals.update(kept, range=_limited_range)
