@@ -69,6 +69,35 @@ def test_the_version_links_stand_beside_the_name_or_start_a_row_at_the_left(
     assert beside or width < 1280  # the annual report's wide page holds both at 1280 px
 
 
+# The text of each heading whose last line holds only its last word, and that word a short
+# one (under a third of the heading's width: a runt); of headings up to six lines, the most a
+# browser balances (`text-wrap: balance`).
+RUNTS = """() => [...document.querySelectorAll("h1, h2, h3")].filter(heading => {
+  const words = [];
+  const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    for (const match of walker.currentNode.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(walker.currentNode, match.index);
+      range.setEnd(walker.currentNode, match.index + match[0].length);
+      words.push(range.getBoundingClientRect());
+    }
+  }
+  const lines = new Set(words.map(word => Math.round(word.top))).size;
+  const [before, last] = words.slice(-2);
+  return words.length > 2 && lines <= 6 && last.top > before.top + 1
+    && last.width < heading.getBoundingClientRect().width / 3;
+}).map(heading => heading.textContent)"""
+
+
+def test_no_heading_ends_in_one_word_alone_on_a_phone(browser, site: Built) -> None:
+    """"… Glimmervik Energi / ASA" in the index at 390 px."""
+    for path in [site.output / "index.html", *sorted(site.output.glob("*/*.html"))]:
+        page = open_page(browser, path, 390)
+        assert page.evaluate(RUNTS) == [], path.name
+        page.close()
+
+
 def test_a_language_link_opens_that_language(browser, site: Built) -> None:
     page = open_page(browser, site.file("klageordningen", "nb", "html"), 390)
     page.locator("nav.versions").get_by_role("link", name="nynorsk").click()
