@@ -98,6 +98,16 @@ def test_no_heading_ends_in_one_word_alone_on_a_phone(browser, site: Built) -> N
         page.close()
 
 
+def test_the_title_block_and_the_first_heading_share_one_rule(browser, site: Built) -> None:
+    """The title block's rule stands over the first section: its heading draws no second."""
+    for path in sorted(site.output.glob("*/*.html")):
+        page = open_page(browser, path, 1280)
+        first = page.locator(".body > section:first-child > h2:first-child")
+        if first.count():
+            assert first.evaluate("h => getComputedStyle(h).borderTopStyle") == "none", path.name
+        page.close()
+
+
 def test_a_language_link_opens_that_language(browser, site: Built) -> None:
     page = open_page(browser, site.file("klageordningen", "nb", "html"), 390)
     page.locator("nav.versions").get_by_role("link", name="nynorsk").click()
